@@ -6,7 +6,8 @@
 namespace tierdesk {
 
 // A customer's question the AI could not answer from its company's knowledge, as recorded with
-// the turn: why (GapReason's names), and how its session went since (read with it).
+// the turn: why (gapreason's names), and how its session went since (read with it). Listed, its
+// words (`question`) and `reason` are left out: they are read for the questions that name a group.
 struct GapQuestion {
     QString id;
     QString sessionId;
@@ -15,6 +16,7 @@ struct GapQuestion {
     qint64 askedAt = 0;
     bool escalated = false; // the session went to a person
     bool resolvedByPeople = false; // and a person's reply resolved it
+    QString terms{}; // the stems it is grouped by, sorted, space-separated (GapClusters)
 };
 
 // Why a turn is a gap in the knowledge.

@@ -4,19 +4,18 @@
 
 namespace tierdesk {
 
-Status KbGapRepo::record(const QString &companyId, const GapQuestion &q, const QStringList &terms)
+Status KbGapRepo::record(const QString &companyId, const GapQuestion &q)
 {
     QSqlQuery &insert = m_db.statement(
         QStringLiteral("INSERT INTO kb_gap_questions(id, company_id, session_id, question, terms, reason, asked_at)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.status(m_db.exec(
-        insert, {q.id, companyId, q.sessionId, q.question, terms.join(QLatin1Char(' ')), q.reason, q.askedAt}));
+    return m_db.status(m_db.exec(insert, {q.id, companyId, q.sessionId, q.question, q.terms, q.reason, q.askedAt}));
 }
 
-Result<QList<GapQuestion>> KbGapRepo::open(const QString &companyId, QList<QStringList> *terms)
+Result<QList<GapQuestion>> KbGapRepo::open(const QString &companyId)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT g.id, g.session_id, g.question, g.terms, g.reason, g.asked_at,"
+        "SELECT g.id, g.session_id, g.terms, g.asked_at,"
         " CASE WHEN s.current_tier = 'HUMAN_AGENT' OR EXISTS (SELECT 1 FROM escalations e"
         " WHERE e.session_id = g.session_id AND e.to_tier = 'HUMAN_AGENT') THEN 1 ELSE 0 END,"
         " CASE WHEN s.status = 'RESOLVED' AND EXISTS (SELECT 1 FROM messages m WHERE m.session_id = g.session_id"
@@ -26,13 +25,27 @@ Result<QList<GapQuestion>> KbGapRepo::open(const QString &companyId, QList<QStri
     if (!m_db.exec(q, {companyId}))
         return m_db.lastFailure();
     QList<GapQuestion> out;
-    terms->clear();
-    while (q.next()) {
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(4).toString(),
-            q.value(5).toLongLong(), q.value(6).toInt() != 0, q.value(7).toInt() != 0});
-        terms->append(q.value(3).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts));
-    }
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), {}, {}, q.value(3).toLongLong(),
+            q.value(4).toInt() != 0, q.value(5).toInt() != 0, q.value(2).toString()});
     q.finish();
+    return out;
+}
+
+Result<QHash<QString, QString>> KbGapRepo::questions(const QString &companyId, const QStringList &ids)
+{
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT question FROM kb_gap_questions WHERE id = ? AND company_id = ?"));
+    QHash<QString, QString> out;
+    for (const QString &id : ids) {
+        if (out.contains(id))
+            continue;
+        if (!m_db.exec(q, {id, companyId}))
+            return m_db.lastFailure();
+        if (q.next())
+            out.insert(id, q.value(0).toString());
+        q.finish();
+    }
     return out;
 }
 

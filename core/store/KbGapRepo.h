@@ -4,6 +4,8 @@
 #include "core/domain/KnowledgeGap.h"
 #include "core/store/Database.h"
 
+#include <QHash>
+
 namespace tierdesk {
 
 // The kb_gap_questions table: each question the AI could not answer from its company's
@@ -12,10 +14,12 @@ namespace tierdesk {
 class KbGapRepo {
 public:
     explicit KbGapRepo(Database &db) : m_db(db) { }
-    Status record(const QString &companyId, const GapQuestion &q, const QStringList &terms);
-    // The company's open questions, oldest first, each with its terms in `terms` (same order) and
-    // how its session went: escalated to a person, resolved by one.
-    Result<QList<GapQuestion>> open(const QString &companyId, QList<QStringList> *terms);
+    Status record(const QString &companyId, const GapQuestion &q);
+    // The company's open questions, oldest first: id, session, time, terms and how its session went
+    // (escalated to a person, resolved by one); not their words.
+    Result<QList<GapQuestion>> open(const QString &companyId);
+    // The words of these questions, by id.
+    Result<QHash<QString, QString>> questions(const QString &companyId, const QStringList &ids);
     // Closes the open questions among `ids`: `why` is "answered" or "dismissed".
     Status close(const QString &companyId, const QStringList &ids, const QString &why, qint64 nowMs);
     // What people at the desk wrote in these sessions, the latest first, at most `limit` replies.

@@ -555,9 +555,11 @@ const QList<Migration> &migrations()
                 QStringLiteral("CREATE INDEX kb_gap_questions_open ON kb_gap_questions(company_id, asked_at)"
                                " WHERE closed_at IS NULL"),
                 QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
-                // Whether a person wrote in a session (a gap's resolvedByPeople, analytics' kNoPerson): one
-                // probe, not a read of each of the session's messages.
+                // Whether a person wrote in a session, or it went to one (a gap's resolvedByPeople and
+                // escalated, analytics' kNoPerson): one probe, not a read of each message or escalation.
                 QStringLiteral("CREATE INDEX messages_by_person ON messages(session_id) WHERE role = 'human_agent'"),
+                QStringLiteral(
+                    "CREATE INDEX escalations_to_person ON escalations(session_id) WHERE to_tier = 'HUMAN_AGENT'"),
             }},
     };
     return all;

@@ -424,6 +424,8 @@ const QList<Migration> &postgresMigrations()
                                " WHERE closed_at IS NULL"),
                 QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
                 QStringLiteral("CREATE INDEX messages_by_person ON messages(session_id) WHERE role = 'human_agent'"),
+                QStringLiteral(
+                    "CREATE INDEX escalations_to_person ON escalations(session_id) WHERE to_tier = 'HUMAN_AGENT'"),
             }},
     };
     return all;

@@ -17,59 +17,41 @@
 namespace tierdesk {
 namespace {
 
-// A question's wording without case and punctuation: "Do you ship to Canada?" is "do you ship to canada".
-QString normalised(const QString &question)
-{
-    return nlu::Tokenizer::plainWords(question, nlu::Tokenizer::Underscore::Separates).join(QLatin1Char(' '));
-}
-
-// The questions as read, with each one's wording worked out once (normalised()).
-struct Asked {
-    const QList<GapQuestion> &questions;
-    std::vector<QString> wordings;
-
-    explicit Asked(const QList<GapQuestion> &q) : questions(q), wordings(size_t(q.size())) { }
-    const QString &wording(int i)
-    {
-        QString &w = wordings[size_t(i)];
-        if (w.isEmpty())
-            w = normalised(questions.at(i).question);
-        return w;
-    }
+// A group worked out: its figures, and which questions name it (their words are read after).
+struct Summary {
+    KnowledgeGap gap;
+    int label = -1;
+    QList<int> examples;
 };
 
-// The question asked most often in the same words, else the first.
-QString labelOf(const QList<int> &members, Asked &asked)
+// The group's figures over the questions asked in [from, to]; its id and label over all of them.
+// Two questions are worded alike when their terms are the same ("Do you ship to Canada?", "do you
+// ship to canada"): the label is the wording asked most often (its first question), the examples
+// different wordings, the latest first.
+Summary summarise(const QList<int> &members, const QList<GapQuestion> &asked, qint64 from, qint64 to)
 {
+    Summary out;
+    KnowledgeGap &gap = out.gap;
+    gap.id = asked.at(members.first()).id;
     QHash<QString, int> counts;
     QHash<QString, int> first;
-    int best = members.first();
     int bestCount = 0;
     for (int i : members) {
-        const QString &words = asked.wording(i);
-        const int n = ++counts[words];
+        const QString &wording = asked.at(i).terms;
+        const int n = ++counts[wording];
         if (n == 1)
-            first.insert(words, i);
+            first.insert(wording, i);
         if (n > bestCount) {
             bestCount = n;
-            best = first.value(words);
+            out.label = first.value(wording);
         }
     }
-    return asked.questions.at(best).question.simplified();
-}
-
-// The group's figures over the questions asked in [from, to]; its id and label over all of them.
-KnowledgeGap summarise(const QList<int> &members, Asked &asked, qint64 from, qint64 to)
-{
-    KnowledgeGap gap;
-    gap.id = asked.questions.at(members.first()).id;
-    gap.label = labelOf(members, asked);
     QSet<QString> sessions;
     QSet<QString> escalated;
     QSet<QString> resolved;
-    QSet<QString> examples;
+    QSet<QString> wordings;
     for (auto it = members.crbegin(); it != members.crend(); ++it) { // the latest first
-        const GapQuestion &q = asked.questions.at(*it);
+        const GapQuestion &q = asked.at(*it);
         if (q.askedAt < from || q.askedAt > to)
             continue;
         ++gap.questions;
@@ -83,18 +65,15 @@ KnowledgeGap summarise(const QList<int> &members, Asked &asked, qint64 from, qin
             escalated.insert(q.sessionId);
         if (q.resolvedByPeople)
             resolved.insert(q.sessionId);
-        if (gap.examples.size() < KnowledgeGap::kMaxExamples) {
-            const QString &words = asked.wording(*it);
-            if (!examples.contains(words)) {
-                examples.insert(words);
-                gap.examples << q.question.simplified();
-            }
+        if (out.examples.size() < KnowledgeGap::kMaxExamples && !wordings.contains(q.terms)) {
+            wordings.insert(q.terms);
+            out.examples << *it;
         }
     }
     gap.sessions = int(sessions.size());
     gap.escalated = int(escalated.size());
     gap.resolvedByPeople = int(resolved.size());
-    return gap;
+    return out;
 }
 
 bool biggerFirst(const KnowledgeGap &a, const KnowledgeGap &b)
@@ -170,54 +149,70 @@ Status KnowledgeGaps::record(
     const QString &companyId, const QString &sessionId, const QString &question, const QString &reason, qint64 nowMs)
 {
     const QString asked = question.trimmed().left(kMaxQuestionChars);
-    const QStringList terms = termsOf(asked);
+    QStringList terms = termsOf(asked);
     if (terms.isEmpty())
         return Ok{};
-    const GapQuestion q{ids::random(QStringLiteral("kbq_")), sessionId, asked, reason, nowMs, false, false};
-    return m_core.store().kbGaps().record(companyId, q, terms);
+    terms.sort(); // a set: two wordings with the same terms are one (summarise)
+    const GapQuestion q{ids::random(QStringLiteral("kbq_")), sessionId, asked, reason, nowMs, false, false,
+        terms.join(QLatin1Char(' '))};
+    return m_core.store().kbGaps().record(companyId, q);
 }
 
-Result<QList<KnowledgeGap>> KnowledgeGaps::groups(const QString &companyId, QList<GapQuestion> *asked)
+Result<QList<KnowledgeGap>> KnowledgeGaps::gather(
+    const QString &companyId, qint64 fromMs, qint64 toMs, int limit, const QString &onlyId)
 {
-    QList<QStringList> terms;
-    auto open = m_core.store().kbGaps().open(companyId, &terms);
+    const auto open = m_core.store().kbGaps().open(companyId);
     if (!open)
         return open.error();
-    *asked = std::move(*open);
-    Asked wordings(*asked);
+    const QList<GapQuestion> &asked = *open;
+    QList<QStringList> terms;
+    terms.reserve(asked.size());
+    for (const GapQuestion &q : asked)
+        terms << q.terms.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QList<Summary> found;
+    for (const QList<int> &members : GapClusters::group(terms)) {
+        if (!onlyId.isEmpty() && asked.at(members.first()).id != onlyId)
+            continue;
+        if (Summary s = summarise(members, asked, fromMs, toMs); s.gap.questions > 0)
+            found << std::move(s);
+    }
+    std::sort(found.begin(), found.end(), [](const Summary &a, const Summary &b) { return biggerFirst(a.gap, b.gap); });
+    found = found.mid(0, limit);
+    // The words of the questions that name the groups, read for them alone.
+    QStringList naming;
+    for (const Summary &s : std::as_const(found)) {
+        naming << asked.at(s.label).id;
+        for (int i : s.examples)
+            naming << asked.at(i).id;
+    }
+    const auto words = m_core.store().kbGaps().questions(companyId, naming);
+    if (!words)
+        return words.error();
     QList<KnowledgeGap> out;
-    for (const QList<int> &members : GapClusters::group(terms))
-        out << summarise(members, wordings, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
-    std::sort(out.begin(), out.end(), biggerFirst);
+    for (Summary &s : found) {
+        s.gap.label = words->value(asked.at(s.label).id).simplified();
+        for (int i : std::as_const(s.examples))
+            s.gap.examples << words->value(asked.at(i).id).simplified();
+        out << std::move(s.gap);
+    }
     return out;
 }
 
 Result<QList<KnowledgeGap>> KnowledgeGaps::list(const QString &companyId, qint64 fromMs, qint64 toMs)
 {
-    QList<QStringList> terms;
-    auto open = m_core.store().kbGaps().open(companyId, &terms);
-    if (!open)
-        return open.error();
-    Asked wordings(*open);
-    QList<KnowledgeGap> out;
-    for (const QList<int> &members : GapClusters::group(terms))
-        if (KnowledgeGap gap = summarise(members, wordings, fromMs, toMs); gap.questions > 0)
-            out << std::move(gap);
-    std::sort(out.begin(), out.end(), biggerFirst);
-    return out.mid(0, kMaxListed);
+    return gather(companyId, fromMs, toMs, kMaxListed);
 }
 
 Result<KnowledgeGap> KnowledgeGaps::find(const QString &companyId, const QString &gapId)
 {
-    QList<GapQuestion> asked;
-    auto all = groups(companyId, &asked);
-    if (!all)
-        return all.error();
-    for (const KnowledgeGap &gap : *all)
-        if (gap.id == gapId)
-            return gap;
-    return makeError(
-        ErrorKind::NotFound, QStringLiteral("No open knowledge gap has this id"), {{QStringLiteral("gapId"), gapId}});
+    const auto found
+        = gather(companyId, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), 1, gapId);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return makeError(ErrorKind::NotFound, QStringLiteral("No open knowledge gap has this id"),
+            {{QStringLiteral("gapId"), gapId}});
+    return found->first();
 }
 
 Result<GapDraft> KnowledgeGaps::draft(const QString &companyId, const QString &gapId)
@@ -261,13 +256,13 @@ bool KnowledgeGaps::answeredNow(const QString &companyId, const KnowledgeGap &ga
 
 Result<int> KnowledgeGaps::recheck(const QString &companyId)
 {
-    QList<GapQuestion> asked;
-    auto all = groups(companyId, &asked);
-    if (!all)
-        return all.error();
+    const auto biggest
+        = gather(companyId, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), kMaxRechecked);
+    if (!biggest)
+        return biggest.error();
     QStringList closing;
     int closed = 0;
-    for (const KnowledgeGap &gap : all->mid(0, kMaxRechecked))
+    for (const KnowledgeGap &gap : *biggest)
         if (answeredNow(companyId, gap)) {
             closing += gap.questionIds;
             ++closed;

@@ -47,7 +47,10 @@ public:
     Result<int> recheck(const QString &companyId);
 
 private:
-    Result<QList<KnowledgeGap>> groups(const QString &companyId, QList<GapQuestion> *asked);
+    // The open groups with questions in [fromMs, toMs], the `limit` biggest (or only the one whose id
+    // is `onlyId`), named by their questions' words.
+    Result<QList<KnowledgeGap>> gather(
+        const QString &companyId, qint64 fromMs, qint64 toMs, int limit, const QString &onlyId = {});
     Result<KnowledgeGap> find(const QString &companyId, const QString &gapId);
     bool answeredNow(const QString &companyId, const KnowledgeGap &gap);
 
