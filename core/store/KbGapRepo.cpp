@@ -6,22 +6,21 @@ namespace tierdesk {
 
 Status KbGapRepo::record(const QString &companyId, const GapQuestion &q)
 {
-    QSqlQuery &insert = m_db.statement(
-        QStringLiteral("INSERT INTO kb_gap_questions(id, company_id, session_id, question, terms, reason, asked_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.status(m_db.exec(insert, {q.id, companyId, q.sessionId, q.question, q.terms, q.reason, q.askedAt}));
+    // Whether its session already went to a person; later escalations and resolutions are kept by
+    // the triggers kb_gap_escalated and kb_gap_resolved.
+    QSqlQuery &insert = m_db.statement(QStringLiteral(
+        "INSERT INTO kb_gap_questions(id, company_id, session_id, question, terms, reason, asked_at, escalated)"
+        " SELECT ?, ?, ?, ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.session_id = ?"
+        " AND e.to_tier = 'HUMAN_AGENT') THEN 1 ELSE 0 END"));
+    return m_db.status(
+        m_db.exec(insert, {q.id, companyId, q.sessionId, q.question, q.terms, q.reason, q.askedAt, q.sessionId}));
 }
 
 Result<QList<GapQuestion>> KbGapRepo::open(const QString &companyId)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT g.id, g.session_id, g.terms, g.asked_at,"
-        " CASE WHEN s.current_tier = 'HUMAN_AGENT' OR EXISTS (SELECT 1 FROM escalations e"
-        " WHERE e.session_id = g.session_id AND e.to_tier = 'HUMAN_AGENT') THEN 1 ELSE 0 END,"
-        " CASE WHEN s.status = 'RESOLVED' AND EXISTS (SELECT 1 FROM messages m WHERE m.session_id = g.session_id"
-        " AND m.role = 'human_agent') THEN 1 ELSE 0 END"
-        " FROM kb_gap_questions g JOIN sessions s ON s.id = g.session_id"
-        " WHERE g.company_id = ? AND g.closed_at IS NULL ORDER BY g.asked_at, g.id"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT id, session_id, terms, asked_at, escalated, resolved_by_people FROM kb_gap_questions"
+                       " WHERE company_id = ? AND closed_at IS NULL ORDER BY asked_at, id"));
     if (!m_db.exec(q, {companyId}))
         return m_db.lastFailure();
     QList<GapQuestion> out;

@@ -551,13 +551,25 @@ const QList<Migration> &migrations()
                 QStringLiteral("CREATE TABLE kb_gap_questions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
                                " session_id TEXT NOT NULL, question TEXT NOT NULL, terms TEXT NOT NULL,"
                                " reason TEXT NOT NULL, asked_at INTEGER NOT NULL, closed_at INTEGER,"
-                               " closed_by TEXT NOT NULL DEFAULT '')"),
+                               " closed_by TEXT NOT NULL DEFAULT '', escalated INTEGER NOT NULL DEFAULT 0,"
+                               " resolved_by_people INTEGER NOT NULL DEFAULT 0)"),
                 QStringLiteral("CREATE INDEX kb_gap_questions_open ON kb_gap_questions(company_id, asked_at)"
                                " WHERE closed_at IS NULL"),
                 QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
                 // Whether a person wrote in a session, or it went to one (a gap's resolvedByPeople and
                 // escalated, analytics' kNoPerson): one probe, not a read of each message or escalation.
                 QStringLiteral("CREATE INDEX messages_by_person ON messages(session_id) WHERE role = 'human_agent'"),
+                // How a gap's session went, kept on its questions so the gaps are read without a join: it
+                // went to a person; a person's reply resolved it (and no longer, once it is reopened).
+                QStringLiteral("CREATE TRIGGER kb_gap_escalated AFTER INSERT ON escalations"
+                               " WHEN NEW.to_tier = 'HUMAN_AGENT' BEGIN UPDATE kb_gap_questions SET escalated = 1"
+                               " WHERE session_id = NEW.session_id AND escalated = 0; END"),
+                QStringLiteral("CREATE TRIGGER kb_gap_resolved AFTER UPDATE OF status ON sessions"
+                               " WHEN NEW.status IS NOT OLD.status BEGIN UPDATE kb_gap_questions SET resolved_by_people"
+                               " = CASE WHEN NEW.status = 'RESOLVED' AND EXISTS (SELECT 1 FROM messages m"
+                               " WHERE m.session_id = NEW.id AND m.role = 'human_agent') THEN 1 ELSE 0 END"
+                               " WHERE session_id = NEW.id; END"),
+
                 QStringLiteral(
                     "CREATE INDEX escalations_to_person ON escalations(session_id) WHERE to_tier = 'HUMAN_AGENT'"),
             }},

@@ -419,11 +419,25 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral("CREATE TABLE kb_gap_questions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
                                " session_id TEXT NOT NULL, question TEXT NOT NULL, terms TEXT NOT NULL,"
                                " reason TEXT NOT NULL, asked_at BIGINT NOT NULL, closed_at BIGINT,"
-                               " closed_by TEXT NOT NULL DEFAULT '')"),
+                               " closed_by TEXT NOT NULL DEFAULT '', escalated INTEGER NOT NULL DEFAULT 0,"
+                               " resolved_by_people INTEGER NOT NULL DEFAULT 0)"),
                 QStringLiteral("CREATE INDEX kb_gap_questions_open ON kb_gap_questions(company_id, asked_at)"
                                " WHERE closed_at IS NULL"),
                 QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
                 QStringLiteral("CREATE INDEX messages_by_person ON messages(session_id) WHERE role = 'human_agent'"),
+                QStringLiteral("CREATE FUNCTION kb_gap_escalated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                               " UPDATE kb_gap_questions SET escalated = 1 WHERE session_id = NEW.session_id"
+                               " AND escalated = 0; RETURN NULL; END $$"),
+                QStringLiteral("CREATE TRIGGER kb_gap_escalated AFTER INSERT ON escalations FOR EACH ROW"
+                               " WHEN (NEW.to_tier = 'HUMAN_AGENT') EXECUTE FUNCTION kb_gap_escalated()"),
+                QStringLiteral("CREATE FUNCTION kb_gap_resolved() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                               " UPDATE kb_gap_questions SET resolved_by_people = CASE WHEN NEW.status = 'RESOLVED'"
+                               " AND EXISTS (SELECT 1 FROM messages m WHERE m.session_id = NEW.id"
+                               " AND m.role = 'human_agent') THEN 1 ELSE 0 END WHERE session_id = NEW.id;"
+                               " RETURN NULL; END $$"),
+                QStringLiteral("CREATE TRIGGER kb_gap_resolved AFTER UPDATE OF status ON sessions FOR EACH ROW"
+                               " WHEN (NEW.status IS DISTINCT FROM OLD.status) EXECUTE FUNCTION kb_gap_resolved()"),
+
                 QStringLiteral(
                     "CREATE INDEX escalations_to_person ON escalations(session_id) WHERE to_tier = 'HUMAN_AGENT'"),
             }},
