@@ -3909,6 +3909,121 @@ Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::KbGapsModel</name>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Gefragt</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>To a person</source>
+        <translation>An eine Person</translation>
+    </message>
+    <message>
+        <source>Resolved by people</source>
+        <translation>Von Menschen gelöst</translation>
+    </message>
+    <message>
+        <source>Last asked</source>
+        <translation>Zuletzt gefragt</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::KbGapsView</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Asked in:</source>
+        <translation>Gefragt in:</translation>
+    </message>
+    <message>
+        <source>Draft an article</source>
+        <translation>Artikel entwerfen</translation>
+    </message>
+    <message>
+        <source>Opens a new article with the questions and what your team answered, to edit and save</source>
+        <translation>Öffnet einen neuen Artikel mit den Fragen und den Antworten Ihres Teams, zum Bearbeiten und Speichern</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Dismiss: sure?</source>
+        <translation>Verwerfen: sicher?</translation>
+    </message>
+    <message>
+        <source>Hides this group; the same question asked later shows again</source>
+        <translation>Blendet diese Gruppe aus; dieselbe Frage erscheint wieder, wenn sie später gestellt wird</translation>
+    </message>
+    <message>
+        <source>Asked as:</source>
+        <translation>Gefragt als:</translation>
+    </message>
+    <message>
+        <source>Nothing unanswered: the AI answered every question it was asked.</source>
+        <translation>Nichts offen: Die KI hat jede gestellte Frage beantwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of questions the AI could not answer</source>
+        <translation>
+            <numerusform>%n Gruppe von Fragen, die die KI nicht beantworten konnte</numerusform>
+            <numerusform>%n Gruppen von Fragen, die die KI nicht beantworten konnte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n question(s) in all</source>
+        <translation>
+            <numerusform>, insgesamt %n Frage</numerusform>
+            <numerusform>, insgesamt %n Fragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a question to see how customers asked it.</source>
+        <translation>Wählen Sie eine Frage, um zu sehen, wie Kunden sie gestellt haben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Asked %n time(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%n-mal gefragt</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%n-mal gefragt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A draft is open under Articles: edit it and save it to answer these questions.</source>
+        <translation>Ein Entwurf ist unter Artikel geöffnet: Bearbeiten und speichern Sie ihn, um diese Fragen zu beantworten.</translation>
+    </message>
+    <message>
+        <source>Dismissed.</source>
+        <translation>Verworfen.</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::KbImporter</name>
     <message>
         <source>reading the knowledge base: %1</source>
@@ -4389,6 +4504,14 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <numerusform>%n Artikel angelegt</numerusform>
             <numerusform>%n Artikel angelegt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Lücken</translation>
+    </message>
+    <message>
+        <source>A draft from what customers asked and what your team answered: edit it, then save it.</source>
+        <translation>Ein Entwurf aus den Fragen der Kunden und den Antworten Ihres Teams: bearbeiten, dann speichern.</translation>
     </message>
 </context>
 <context>

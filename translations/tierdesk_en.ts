@@ -140,6 +140,30 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::KbGapsView</name>
+    <message numerus="yes">
+        <source>%n group(s) of questions the AI could not answer</source>
+        <translation>
+            <numerusform>%n group of questions the AI could not answer</numerusform>
+            <numerusform>%n groups of questions the AI could not answer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n question(s) in all</source>
+        <translation>
+            <numerusform>, %n question in all</numerusform>
+            <numerusform>, %n questions in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Asked %n time(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Asked %n time</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Asked %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::KnowledgeSources</name>
     <message numerus="yes">
         <source>%n page(s) could not be read; the articles they gave before are kept:</source>

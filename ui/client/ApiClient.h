@@ -112,6 +112,11 @@ public:
     ApiReply *kbDelete(qint64 id);
     // The passages the AI reads for `query` (GET /kb/search), best first.
     ApiReply *kbSearch(const QString &query, int limit = 5);
+    // What customers asked that the knowledge did not answer, grouped (GET /kb/gaps): of the last
+    // `days` days, or all time for 0; a group's draft article; a group dismissed.
+    ApiReply *kbGaps(int days);
+    ApiReply *kbGapDraft(const QString &id);
+    ApiReply *kbGapDismiss(const QString &id);
     // The company's help center (admin): its sources, one with its running sync's progress, a new
     // one ({"kind": "website" | "zendesk", "url", ...}, queued), a sync now, and a removal (the
     // articles it brought go with it).

@@ -51,6 +51,27 @@ ApiReply *ApiClient::kbSearch(const QString &query, int limit)
             {QStringLiteral("limit"), QString::number(limit)}});
 }
 
+ApiReply *ApiClient::kbGaps(int days)
+{
+    QUrlQuery q{{QStringLiteral("companyId"), m_companyId}};
+    if (days > 0)
+        q.addQueryItem(
+            QStringLiteral("from"), QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODateWithMs));
+    return send("GET", QStringLiteral("/api/cs/kb/gaps"), {}, q);
+}
+
+ApiReply *ApiClient::kbGapDraft(const QString &id)
+{
+    return send("POST", QStringLiteral("/api/cs/kb/gaps/%1/draft").arg(id), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::kbGapDismiss(const QString &id)
+{
+    return send("POST", QStringLiteral("/api/cs/kb/gaps/%1/dismiss").arg(id), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
 ApiReply *ApiClient::kbSources()
 {
     return send("GET", QStringLiteral("/api/cs/kb/sources"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});

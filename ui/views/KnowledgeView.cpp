@@ -7,6 +7,7 @@
 #include "ui/models/Display.h"
 #include "ui/models/KbModel.h"
 #include "ui/models/KbSourcesModel.h"
+#include "ui/views/KbGapsView.h"
 #include "ui/views/KnowledgeSources.h"
 #include "ui/views/PassagesBox.h"
 
@@ -58,12 +59,18 @@ KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("kbTabs"));
     m_tabs->addTab(articles, tr("Articles"));
     m_tabs->addTab(m_sources, tr("Sources"));
+    m_gaps = new KbGapsView(client, this);
+    m_tabs->addTab(m_gaps, tr("Gaps"));
     auto *outer = new QVBoxLayout(this);
     outer->addWidget(m_tabs);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_sources)
             m_sources->refresh();
+        else if (m_tabs->currentWidget() == m_gaps)
+            m_gaps->refresh();
     });
+    connect(m_gaps, &KbGapsView::status, this, &KnowledgeView::status);
+    connect(m_gaps, &KbGapsView::draftReady, this, &KnowledgeView::openDraft);
     connect(m_sources, &KnowledgeSources::status, this, &KnowledgeView::status);
     connect(m_sources, &KnowledgeSources::articlesChanged, this, &KnowledgeView::refresh);
 
@@ -287,6 +294,17 @@ void KnowledgeView::fill(const QJsonObject &a)
     m_message->clear();
 }
 
+void KnowledgeView::openDraft(const QJsonObject &draft)
+{
+    m_tabs->setCurrentIndex(0);
+    m_table->clearSelection();
+    QJsonObject article = draft;
+    article.remove(QStringLiteral("id"));
+    fill(article);
+    m_source->setText(tr("A draft from what customers asked and what your team answered: edit it, then save it."));
+    m_delete->setEnabled(false);
+}
+
 void KnowledgeView::startNew()
 {
     fill(QJsonObject{{QStringLiteral("category"), QStringLiteral("GENERAL_INQUIRY")}});
@@ -321,6 +339,8 @@ void KnowledgeView::save()
         fill(article);
         say(tr("Saved. The AI answers from these words from the next message on."));
         refresh();
+        if (isSupervisor())
+            m_gaps->refresh(); // the questions the article now answers are no longer gaps
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
         const QString field = e.details.value(QLatin1String("field")).toString();
@@ -385,11 +405,18 @@ bool KnowledgeView::isAdmin() const
     return m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("admin");
 }
 
+bool KnowledgeView::isSupervisor() const
+{
+    const QString role = m_client.agent().value(QLatin1String("role")).toString();
+    return role == QLatin1String("supervisor") || role == QLatin1String("admin");
+}
+
 void KnowledgeView::applyRole()
 {
     // Sources and files are the admin's (the API answers others 403).
     const bool admin = isAdmin();
     m_tabs->setTabVisible(m_tabs->indexOf(m_sources), admin);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_gaps), isSupervisor()); // what the AI could not answer
     m_addFiles->setVisible(admin);
     setAcceptDrops(admin);
 }

@@ -16,12 +16,14 @@ namespace tierdesk::ui {
 
 class ApiClient;
 class KbModel;
+class KbGapsView;
 class KnowledgeSources;
 class PassagesBox;
 
 // The knowledge base the AI tiers answer from: search it as they rank it, read and edit an
 // article (title, category, keywords, content, steps, related articles; an imported one says
 // where it came from), make or delete one, and see the passages the AI reads for a question.
+// A supervisor or admin has the Gaps tab (what the AI could not answer, drafted into articles).
 // An admin also has the Sources tab (the company's help center kept in sync) and gives files
 // (PDF, HTML, Markdown, text) by dropping them on the view or with "Add files...".
 class KnowledgeView : public QWidget {
@@ -33,6 +35,7 @@ public:
     qint64 currentId() const { return m_id; }
     QTabWidget *tabs() const { return m_tabs; }
     KnowledgeSources *sources() const { return m_sources; }
+    KbGapsView *gaps() const { return m_gaps; }
     PassagesBox *passages() const { return m_passages; }
     // What POST /api/cs/kb/files takes at once.
     static constexpr int kMaxFiles = 20;
@@ -62,6 +65,9 @@ private:
     QWidget *buildList();
     QWidget *buildEditor();
     bool isAdmin() const;
+    bool isSupervisor() const;
+    // A gap's draft (KbGapsView::draftReady) in the editor as a new article.
+    void openDraft(const QJsonObject &draft);
     // Where an article came from (its source and address, or its file) and whether a person edited it.
     static QString originOf(const QJsonObject &article);
     void applyRole();
@@ -95,6 +101,7 @@ private:
     QProgressBar *m_progress;
     QTabWidget *m_tabs;
     KnowledgeSources *m_sources;
+    KbGapsView *m_gaps;
     PassagesBox *m_passages;
     QTimer m_searchDelay;
     QTimer m_deleteArmed; // a first click on Delete arms it for a few seconds; the second deletes
