@@ -2,6 +2,8 @@
 
 #include "core/store/MessageMetaCodec.h"
 
+#include <algorithm>
+
 namespace tierdesk {
 
 Status KbGapRepo::record(const QString &companyId, const GapQuestion &q)
@@ -16,18 +18,19 @@ Status KbGapRepo::record(const QString &companyId, const GapQuestion &q)
         m_db.exec(insert, {q.id, companyId, q.sessionId, q.question, q.terms, q.reason, q.askedAt, q.sessionId}));
 }
 
-Result<QList<GapQuestion>> KbGapRepo::open(const QString &companyId)
+Result<QList<GapQuestion>> KbGapRepo::open(const QString &companyId, int limit)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("SELECT id, session_id, terms, asked_at, escalated, resolved_by_people FROM kb_gap_questions"
-                       " WHERE company_id = ? AND closed_at IS NULL ORDER BY asked_at, id"));
-    if (!m_db.exec(q, {companyId}))
+                       " WHERE company_id = ? AND closed_at IS NULL ORDER BY asked_at DESC, id DESC LIMIT ?"));
+    if (!m_db.exec(q, {companyId, limit}))
         return m_db.lastFailure();
     QList<GapQuestion> out;
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toString(), {}, {}, q.value(3).toLongLong(),
             q.value(4).toInt() != 0, q.value(5).toInt() != 0, q.value(2).toString()});
     q.finish();
+    std::reverse(out.begin(), out.end()); // oldest first: a group's first question names it
     return out;
 }
 

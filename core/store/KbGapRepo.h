@@ -15,9 +15,9 @@ class KbGapRepo {
 public:
     explicit KbGapRepo(Database &db) : m_db(db) { }
     Status record(const QString &companyId, const GapQuestion &q);
-    // The company's open questions, oldest first: id, session, time, terms and how its session went
-    // (escalated to a person, resolved by one); not their words.
-    Result<QList<GapQuestion>> open(const QString &companyId);
+    // The company's latest `limit` open questions, oldest first: id, session, time, terms and how its
+    // session went (escalated to a person, resolved by one); not their words.
+    Result<QList<GapQuestion>> open(const QString &companyId, int limit);
     // The words of these questions, by id.
     Result<QHash<QString, QString>> questions(const QString &companyId, const QStringList &ids);
     // Closes the open questions among `ids`: `why` is "answered" or "dismissed".

@@ -56,6 +56,9 @@ bool CsApi::gapRange(Call &c, qint64 *fromMs, qint64 *toMs)
 
 void CsApi::listKbGaps(Call &c)
 {
+    // Each list groups every open question again: held to the analytics' rate.
+    if (!rateLimit(c, QStringLiteral("kb_gaps"), c.who.credentialKey(), m_limits.analytics))
+        return;
     const auto company = companyParam(c, queryParam(c.req, "companyId"));
     qint64 from = 0;
     qint64 to = 0;

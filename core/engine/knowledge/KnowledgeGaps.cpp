@@ -161,7 +161,7 @@ Status KnowledgeGaps::record(
 Result<QList<KnowledgeGap>> KnowledgeGaps::gather(
     const QString &companyId, qint64 fromMs, qint64 toMs, int limit, const QString &onlyId)
 {
-    const auto open = m_core.store().kbGaps().open(companyId);
+    const auto open = m_core.store().kbGaps().open(companyId, kMaxGrouped);
     if (!open)
         return open.error();
     const QList<GapQuestion> &asked = *open;

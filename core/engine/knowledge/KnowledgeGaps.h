@@ -27,6 +27,7 @@ class KnowledgeGaps {
 public:
     static constexpr int kMaxQuestionChars = 500;
     static constexpr int kMaxListed = 100; // groups in one answer, the biggest
+    static constexpr int kMaxGrouped = 200000; // the latest open questions grouped (older ones wait)
     static constexpr int kMaxRechecked = 200; // groups asked again after an article changed
     static constexpr int kMaxQuotedReplies = 5;
 
