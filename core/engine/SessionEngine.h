@@ -168,7 +168,7 @@ private:
     AssistService m_assist{m_core, m_aiProviders};
     Connectors m_connectors{m_core};
     MoneyOutbox m_money{m_core, m_connectors};
-    KnowledgeGaps m_gaps{m_core};
+    KnowledgeGaps m_gaps{m_core, &m_assist};
     std::unique_ptr<Conversation> m_conversation;
     std::unique_ptr<KnowledgeBase> m_knowledge;
     bool m_runsTimers = true;

@@ -7,6 +7,7 @@
 
 #include "core/common/Time.h"
 #include "core/store/Store.h"
+#include "tests/support/ScriptedModelServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,8 +29,11 @@ private slots:
     void aDraftQuotesTheQuestionsAndThePeoplesReplies();
     void anArticleThatAnswersAGapClosesIt();
     void aDismissedGapIsHiddenAndANewOneMayBegin();
+    void aModelWordsTheDraftAndTheGuardChecksIt();
 
 private:
+    // A conversation a person answered and resolved (escalated to the human tier first).
+    void answerAsAPerson(const QString &sessionId, const QString &reply);
     QString ask(const QString &customer, const QString &text);
     QJsonArray gaps(const QList<QPair<QString, QString>> &range = {});
     QJsonObject gapLabelled(const QString &words);
@@ -112,15 +116,19 @@ void TestCsApiKbGaps::initTestCase()
     QVERIFY(!ask(QStringLiteral("cust_h"), QStringLiteral("Hello!")).isEmpty());
 
     // A person answers the first Canada question and resolves it.
-    const QString id = m_canadaWithPerson;
+    answerAsAPerson(m_canadaWithPerson, QStringLiteral("Yes, we ship to Canada: 5 to 7 days, CA$15."));
+}
+
+void TestCsApiKbGaps::answerAsAPerson(const QString &id, const QString &reply)
+{
     HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
         {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
             {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     QVERIFY2(r.status == 200, describe(r).constData());
     r = m_agent->post(QStringLiteral("/api/cs/sessions/%1/claim").arg(id), {});
     QVERIFY2(r.status == 200, describe(r).constData());
-    r = m_agent->post(QStringLiteral("/api/cs/sessions/%1/agent-messages").arg(id),
-        {{QStringLiteral("content"), QStringLiteral("Yes, we ship to Canada: 5 to 7 days, CA$15.")}});
+    r = m_agent->post(
+        QStringLiteral("/api/cs/sessions/%1/agent-messages").arg(id), {{QStringLiteral("content"), reply}});
     QVERIFY2(r.status == 201, describe(r).constData());
     r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
         {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")}});
@@ -253,6 +261,73 @@ void TestCsApiKbGaps::aDismissedGapIsHiddenAndANewOneMayBegin()
     QCOMPARE(again.size(), 1);
     QVERIFY(again.at(0).toObject().value(QLatin1String("id")).toString() != id);
     QCOMPARE(again.at(0).toObject().value(QLatin1String("questions")).toInt(), 1);
+}
+
+void TestCsApiKbGaps::aModelWordsTheDraftAndTheGuardChecksIt()
+{
+    // Asked and answered by a person while the AI is the local responder.
+    const QString sunday = ask(QStringLiteral("cust_k"), QStringLiteral("Do you deliver on Sundays?"));
+    QVERIFY(!ask(QStringLiteral("cust_l"), QStringLiteral("Can you deliver on Sundays too?")).isEmpty());
+    answerAsAPerson(sunday, QStringLiteral("We deliver on Sundays in Oslo only, for NOK 99."));
+    const QString id = gapLabelled(QStringLiteral("sunday")).value(QLatin1String("id")).toString();
+    QVERIFY(!id.isEmpty());
+
+    // The company's model: a scripted provider on loopback.
+    const QByteArray key("sk-gaps");
+    ScriptedModelServer model(ProviderKind::OpenAi, key);
+    QVERIFY(model.isListening());
+    HttpResult r = m_admin->post(QStringLiteral("/api/cs/ai/providers"),
+        {{QStringLiteral("companyId"), m_company}, {QStringLiteral("name"), QStringLiteral("scripted")},
+            {QStringLiteral("kind"), QStringLiteral("openai")}, {QStringLiteral("baseUrl"), model.baseUrl().toString()},
+            {QStringLiteral("apiKey"), QString::fromLatin1(key)}, {QStringLiteral("timeoutMs"), 10000}});
+    QVERIFY2(r.status == 201, describe(r).constData());
+    const auto useProvider = [&](const QString &provider) {
+        return m_admin->put(QStringLiteral("/api/cs/config"),
+            {{QStringLiteral("companyId"), m_company},
+                {QStringLiteral("ai"),
+                    QJsonObject{{QStringLiteral("provider"), provider},
+                        {QStringLiteral("models"),
+                            QJsonObject{{QStringLiteral("aiRep"), QStringLiteral("rep-model")},
+                                {QStringLiteral("aiManager"), QStringLiteral("rep-model")},
+                                {QStringLiteral("assist"), QStringLiteral("writer-model")}}}}}});
+    };
+    r = useProvider(QStringLiteral("scripted"));
+    QVERIFY2(r.status == 200, describe(r).constData());
+
+    // Worded from the person's answer: the model's words are the draft.
+    const QString worded = QStringLiteral("Sunday delivery: we deliver on Sundays in Oslo only, for NOK 99.");
+    model.setAnswers({model.reply(worded, 300, 40)});
+    r = m_supervisor->post(gapsPath(id, "draft"), {});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    QJsonObject draft = r.json();
+    QCOMPARE(draft.value(QLatin1String("wordedBy")).toString(), QStringLiteral("model"));
+    QCOMPARE(draft.value(QLatin1String("content")).toString(), worded);
+    QCOMPARE(draft.value(QLatin1String("guardNotes")).toArray().size(), 0);
+    // It was asked with the questions, the person's answer as its facts, for the assist model.
+    const ReceivedRequest asked = model.requests().constLast();
+    QVERIFY2(ScriptedModelServer::lastUserText(asked).contains(QStringLiteral("Can you deliver on Sundays too?")),
+        qPrintable(ScriptedModelServer::lastUserText(asked) + QString::fromUtf8(QJsonDocument(gaps()).toJson())));
+    QVERIFY(model.systemPrompt(asked).contains(QStringLiteral("We deliver on Sundays in Oslo only, for NOK 99.")));
+    QVERIFY(asked.body.contains("writer-model"));
+
+    // A phone number nobody gave: the guard refuses the words, the quotes stay.
+    model.setAnswers({model.reply(QStringLiteral("Call us on +47 555 12345 to book Sunday delivery."))});
+    r = m_supervisor->post(gapsPath(id, "draft"), {});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    draft = r.json();
+    QCOMPARE(draft.value(QLatin1String("wordedBy")).toString(), QStringLiteral("quotes"));
+    QVERIFY(!draft.value(QLatin1String("guardNotes")).toArray().isEmpty());
+    QVERIFY(draft.value(QLatin1String("content")).toString().contains(QStringLiteral("Customers asked:")));
+    QVERIFY(!draft.value(QLatin1String("content")).toString().contains(QStringLiteral("555")));
+
+    // A provider that fails: the quotes, and why.
+    model.setAnswers({model.error(500, QStringLiteral("model crashed"))});
+    r = m_supervisor->post(gapsPath(id, "draft"), {});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    draft = r.json();
+    QCOMPARE(draft.value(QLatin1String("wordedBy")).toString(), QStringLiteral("quotes"));
+    QVERIFY(!draft.value(QLatin1String("modelError")).toString().isEmpty());
+    QVERIFY2(useProvider(QStringLiteral("local")).status == 200, "back to the local responder");
 }
 
 QTEST_GUILESS_MAIN(TestCsApiKbGaps)

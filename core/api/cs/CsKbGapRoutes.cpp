@@ -6,6 +6,8 @@
 #include "core/common/Time.h"
 #include "core/engine/knowledge/KnowledgeGaps.h"
 
+#include <QPointer>
+
 #include <limits>
 
 namespace tierdesk::api {
@@ -22,11 +24,17 @@ QJsonObject gapJson(const KnowledgeGap &g)
 
 QJsonObject draftJson(const GapDraft &d)
 {
-    return {{QStringLiteral("gapId"), d.gapId}, {QStringLiteral("title"), d.title},
+    QJsonObject o{{QStringLiteral("gapId"), d.gapId}, {QStringLiteral("title"), d.title},
         {QStringLiteral("category"), d.category}, {QStringLiteral("content"), d.content},
         {QStringLiteral("keywords"), QJsonArray::fromStringList(d.keywords)},
         {QStringLiteral("questions"), QJsonArray::fromStringList(d.questions)},
-        {QStringLiteral("replies"), QJsonArray::fromStringList(d.replies)}};
+        {QStringLiteral("replies"), QJsonArray::fromStringList(d.replies)}, {QStringLiteral("wordedBy"), d.wordedBy},
+        {QStringLiteral("guardNotes"), QJsonArray::fromStringList(d.guardNotes)}};
+    if (!d.model.isEmpty())
+        o.insert(QStringLiteral("model"), d.model);
+    if (!d.modelError.isEmpty())
+        o.insert(QStringLiteral("modelError"), d.modelError);
+    return o;
 }
 
 } // namespace
@@ -78,10 +86,18 @@ void CsApi::draftKbGap(Call &c)
     const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
-    const auto draft = m_engine.gaps().draft(*company, c.req.pathParams.value(QStringLiteral("id")).left(64));
-    if (!draft)
-        return fail(c, draft.error());
-    reply(c, http::HttpResponse::json(200, draftJson(*draft)));
+    // With the company's model the answer comes later, from a worker: the call is kept.
+    auto later = defer(c);
+    QPointer<CsApi> self(this);
+    m_engine.gaps().draft(
+        *company, c.req.pathParams.value(QStringLiteral("id")).left(64), this, [self, later](Result<GapDraft> draft) {
+            if (!self)
+                return;
+            Call call = later->call();
+            if (!draft)
+                return self->fail(call, draft.error());
+            self->reply(call, http::HttpResponse::json(200, draftJson(*draft)));
+        });
 }
 
 void CsApi::dismissKbGap(Call &c)

@@ -3,6 +3,7 @@
 #include "core/common/Ids.h"
 #include "core/engine/knowledge/GapClusters.h"
 #include "core/engine/pipeline/EngineCore.h"
+#include "core/engine/reply/AssistService.h"
 #include "core/engine/reply/KbPassage.h"
 #include "core/nlu/text/SearchTerms.h"
 #include "core/nlu/text/StopWords.h"
@@ -215,7 +216,35 @@ Result<KnowledgeGap> KnowledgeGaps::find(const QString &companyId, const QString
     return found->first();
 }
 
-Result<GapDraft> KnowledgeGaps::draft(const QString &companyId, const QString &gapId)
+void KnowledgeGaps::draft(const QString &companyId, const QString &gapId, QObject *context, DraftDone done)
+{
+    Result<GapDraft> quotes = quoted(companyId, gapId);
+    if (!quotes)
+        return done(quotes.error());
+    const Result<Company> company = m_core.company(companyId);
+    // Without the people's replies a model has nothing to word an answer from.
+    if (!m_assist || !company || !company->config.ai.usesModel() || quotes->replies.isEmpty())
+        return done(std::move(quotes));
+    // Copied first: the callback below takes the draft over, and arguments have no order.
+    const QStringList questions = quotes->questions;
+    const QStringList replies = quotes->replies;
+    m_assist->article(companyId, questions, replies, context,
+        [draft = std::move(*quotes), done](Result<AssistAnswer> answer) mutable {
+            if (!answer) {
+                draft.modelError = answer.error().message;
+            } else {
+                draft.model = answer->model;
+                draft.guardNotes = answer->guardNotes;
+                if (draft.guardNotes.isEmpty()) {
+                    draft.content = answer->text;
+                    draft.wordedBy = QStringLiteral("model");
+                }
+            }
+            done(std::move(draft));
+        });
+}
+
+Result<GapDraft> KnowledgeGaps::quoted(const QString &companyId, const QString &gapId)
 {
     const auto gap = find(companyId, gapId);
     if (!gap)

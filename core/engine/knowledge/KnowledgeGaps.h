@@ -3,8 +3,13 @@
 #include "core/common/Result.h"
 #include "core/domain/KnowledgeGap.h"
 
+#include <QObject>
+
+#include <functional>
+
 namespace tierdesk {
 
+class AssistService;
 class EngineCore;
 struct Actor;
 
@@ -18,6 +23,10 @@ struct GapDraft {
     QStringList keywords;
     QStringList questions; // what customers asked
     QStringList replies; // what people answered
+    QString wordedBy = QStringLiteral("quotes"); // or "model": the company's model wrote `content`
+    QString model{}; // the model that answered
+    QStringList guardNotes{}; // why the model's words were refused (the quotes stay)
+    QString modelError{}; // why the model gave no words (the quotes stay)
 };
 
 // What customers asked that the company's knowledge did not answer (GET /api/cs/kb/gaps): each
@@ -31,7 +40,8 @@ public:
     static constexpr int kMaxRechecked = 200; // groups asked again after an article changed
     static constexpr int kMaxQuotedReplies = 5;
 
-    explicit KnowledgeGaps(EngineCore &core) : m_core(core) { }
+    // `assist` words drafts with the company's model (none: drafts quote).
+    explicit KnowledgeGaps(EngineCore &core, AssistService *assist = nullptr) : m_core(core), m_assist(assist) { }
 
     // Records a turn's question (reason: one of gapreason's); a question without a word to
     // search for ("??", "ok") is none.
@@ -40,7 +50,11 @@ public:
     // The open gaps with questions asked in [fromMs, toMs], biggest first (their counts, examples
     // and last time are of that range; their ids of all the open questions).
     Result<QList<KnowledgeGap>> list(const QString &companyId, qint64 fromMs, qint64 toMs);
-    Result<GapDraft> draft(const QString &companyId, const QString &gapId);
+    using DraftDone = std::function<void(Result<GapDraft>)>;
+    // A draft quoting the questions and the people's replies; with the company's model (and replies
+    // to word it from), its words instead, unless the guard refuses them. `done` on this thread,
+    // unless `context` is gone by then.
+    void draft(const QString &companyId, const QString &gapId, QObject *context, DraftDone done);
     // Hides the group: its questions are closed (later ones like them form a new gap).
     Status dismiss(const QString &companyId, const QString &gapId, const Actor &actor);
     // After the company's articles changed: the gaps that its knowledge now answers are closed.
@@ -54,8 +68,10 @@ private:
         const QString &companyId, qint64 fromMs, qint64 toMs, int limit, const QString &onlyId = {});
     Result<KnowledgeGap> find(const QString &companyId, const QString &gapId);
     bool answeredNow(const QString &companyId, const KnowledgeGap &gap);
+    Result<GapDraft> quoted(const QString &companyId, const QString &gapId);
 
     EngineCore &m_core;
+    AssistService *m_assist;
 };
 
 } // namespace tierdesk

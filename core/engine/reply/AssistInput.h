@@ -18,6 +18,9 @@ enum class AssistTask {
     Summary, // the conversation so far, for a colleague
     Translate, // a text into another language
     Improve, // the agent's own text, clearer and in the company's tone
+    // A help-center article from what customers asked and people answered (a knowledge gap's
+    // draft, GET /api/cs/kb/gaps/:id/draft): the engine's own task, never asked at the desk.
+    Article,
 };
 QString toString(AssistTask task);
 std::optional<AssistTask> parseAssistTask(const QString &name);
@@ -26,8 +29,10 @@ QStringList assistTaskNames();
 // What a task is done from: a copy of the session taken on the engine thread, so the
 // work (a model's answer, the templates, the guard) runs on a worker.
 struct AssistInput {
+    static constexpr int kArticleChars = 1500; // an article's body at most
     AssistTask task = AssistTask::Draft;
-    QString text; // translate, improve: the text to work on
+    QString text; // translate, improve: the text to work on; article: the questions, one a line
+    QStringList replies{}; // article: what people at the desk answered them
     Language target = Language::En; // translate: the language to write in
     Language language = Language::En; // the company's (CS config `language`)
     Session session; // its row: tier, status, issue summary, escalations

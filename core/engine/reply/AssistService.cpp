@@ -74,6 +74,31 @@ void AssistService::assist(const QString &companyId, const QString &sessionId, c
     });
 }
 
+void AssistService::article(
+    const QString &companyId, const QStringList &questions, const QStringList &replies, QObject *context, Done done)
+{
+    const Result<Company> company = m_core.company(companyId);
+    if (!company)
+        return done(company.error());
+    const auto assistant = assistantFor(*company);
+    if (!assistant)
+        return done(assistant.error());
+    auto in = std::make_shared<AssistInput>();
+    in->task = AssistTask::Article;
+    in->text = questions.join(QLatin1Char('\n'));
+    in->replies = replies;
+    in->language = company->config.language;
+    in->caps = company->config.tier(Tier::HumanAgent);
+    in->caps.maxResponseLength = AssistInput::kArticleChars;
+    in->ai = company->config.ai;
+    in->company = company->config.company;
+    QPointer<QObject> guard(context);
+    start(*assistant, std::move(in), [guard, bound = context != nullptr, done](Result<AssistAnswer> answer) {
+        if (!bound || guard)
+            done(std::move(answer));
+    });
+}
+
 Result<std::shared_ptr<const Assistant>> AssistService::assistantFor(const Company &company)
 {
     const AiSettings &ai = company.config.ai;

@@ -44,6 +44,11 @@ public:
     // Recorded in the audit log (the task, never the text).
     void assist(const QString &companyId, const QString &sessionId, const AssistRequest &request, const Actor &actor,
         QObject *context, Done done);
+    // A help-center article worded by the company's model from what customers asked (`questions`)
+    // and what people answered (`replies`), checked by the guard against those words (a knowledge
+    // gap's draft). Unavailable/NeedsLanguageModel when the company has no model.
+    void article(const QString &companyId, const QStringList &questions, const QStringList &replies, QObject *context,
+        Done done);
     void setMaxConcurrent(int calls) { m_pool.setMaxThreadCount(qBound(1, calls, kMaxConcurrent)); }
     // Hand-over summaries written so far (tests wait on it; engine thread).
     int handoverSummaries() const { return m_handoverSummaries; }

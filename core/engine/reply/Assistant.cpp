@@ -39,6 +39,8 @@ QString toString(AssistTask task)
         return QStringLiteral("summary");
     case AssistTask::Translate:
         return QStringLiteral("translate");
+    case AssistTask::Article:
+        return QStringLiteral("article");
     case AssistTask::Improve:
         break;
     }
@@ -66,14 +68,14 @@ Assistant::Assistant(std::shared_ptr<ChatModel> model, AiProvider provider, cons
 Result<AssistAnswer> Assistant::run(const AssistInput &in) const
 {
     Result<AssistAnswer> out = m_model ? ask(in) : local(in);
-    if (out && (in.task == AssistTask::Draft || in.task == AssistTask::Improve))
+    if (out && (in.task == AssistTask::Draft || in.task == AssistTask::Improve || in.task == AssistTask::Article))
         out->guardNotes = guardNotes(in, out->text, m_model != nullptr);
     return out;
 }
 
 Result<AssistAnswer> Assistant::local(const AssistInput &in) const
 {
-    if (in.task == AssistTask::Translate || in.task == AssistTask::Improve)
+    if (in.task == AssistTask::Translate || in.task == AssistTask::Improve || in.task == AssistTask::Article)
         return makeError(ErrorKind::Unavailable, ErrorDetail::NeedsLanguageModel,
             QStringLiteral("%1 needs a language model: the company's AI provider is \"local\"").arg(toString(in.task)),
             {{QStringLiteral("task"), toString(in.task)}, {QStringLiteral("provider"), in.ai.provider}});
@@ -138,9 +140,13 @@ QString Assistant::localSummary(const AssistInput &in)
 
 QStringList Assistant::guardNotes(const AssistInput &in, const QString &draft, bool byModel)
 {
-    // The agent's own text (improve) is theirs to say: it counts as known words.
-    const QString known = in.customerWords.join(QLatin1Char('\n'))
-        + (in.task == AssistTask::Improve ? QLatin1Char('\n') + in.text : QString());
+    // The agent's own text (improve) is theirs to say, and an article may say what the people
+    // answered: they count as known words.
+    QString known = in.customerWords.join(QLatin1Char('\n'));
+    if (in.task == AssistTask::Improve)
+        known += QLatin1Char('\n') + in.text;
+    if (in.task == AssistTask::Article)
+        known += QLatin1Char('\n') + in.text + QLatin1Char('\n') + in.replies.join(QLatin1Char('\n'));
     ReplyGuard guard(in.facts, in.knowledge, in.lastCustomerMessage, in.language);
     guard.setScope({known, false, byModel ? in.caps.maxResponseLength : 0});
     QStringList notes;

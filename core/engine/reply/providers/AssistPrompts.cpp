@@ -25,6 +25,7 @@ QString speaker(const Message &m)
 }
 
 constexpr int kSummaryTokens = 400; // a summary's few sentences
+constexpr int kArticleChars = AssistInput::kArticleChars;
 
 } // namespace
 
@@ -68,6 +69,15 @@ QString AssistPrompts::task() const
             "with the rewritten text only; keep placeholders such as [EMAIL_1] as they are.\n")
             .arg(caps.tone)
             .arg(caps.maxResponseLength);
+    case AssistTask::Article:
+        return QStringLiteral(
+            "Write the body of a help-center article that answers the customers' QUESTIONS, in %1, plain text, at "
+            "most %2 characters, for the company's customers to read. Use only what the support team ANSWERED "
+            "them (under FACTS): state no amount, time, phone number, e-mail address, link or rule that the "
+            "answers do not give, and leave out a question they do not answer. Answer with the article's body "
+            "only.\n")
+            .arg(languageName(m_in.language))
+            .arg(kArticleChars);
     }
     return {};
 }
@@ -84,6 +94,12 @@ QString AssistPrompts::systemPrompt() const
 
 QString AssistPrompts::facts() const
 {
+    if (m_in.task == AssistTask::Article) { // no customer or session: what the team answered
+        QString out;
+        for (const QString &reply : m_in.replies)
+            out += prompt::line(QStringLiteral("ANSWERED"), reply.left(1000));
+        return out.isEmpty() ? prompt::line(QStringLiteral("ANSWERED"), QStringLiteral("nothing")) : out;
+    }
     QString out = prompt::customer(m_in.customer);
     const Session &s = m_in.session;
     out += prompt::line(QStringLiteral("Issue"), s.issueSummary);
@@ -135,6 +151,8 @@ QString AssistPrompts::userMessage() const
             .arg(m_in.text, languageName(m_in.target));
     case AssistTask::Improve:
         return transcript() + QStringLiteral("<text>\n%1\n</text>\nRewrite the agent's text.").arg(m_in.text);
+    case AssistTask::Article:
+        return QStringLiteral("<questions>\n%1\n</questions>\nWrite the article.").arg(m_in.text);
     }
     return {};
 }
@@ -147,6 +165,8 @@ int AssistPrompts::maxOutputTokens() const
         return qBound(64, m_in.caps.maxResponseLength / 3 + 32, 4096);
     case AssistTask::Summary:
         return kSummaryTokens;
+    case AssistTask::Article:
+        return kArticleChars / 3 + 64;
     case AssistTask::Translate:
         break;
     }
