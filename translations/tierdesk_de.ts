@@ -4513,6 +4513,14 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <source>A draft from what customers asked and what your team answered: edit it, then save it.</source>
         <translation>Ein Entwurf aus den Fragen der Kunden und den Antworten Ihres Teams: bearbeiten, dann speichern.</translation>
     </message>
+    <message>
+        <source>A draft the AI (%1) wrote from what your team answered: check it, then save it.</source>
+        <translation>Ein Entwurf, den die KI (%1) aus den Antworten Ihres Teams geschrieben hat: prüfen, dann speichern.</translation>
+    </message>
+    <message>
+        <source>The AI&apos;s draft stated what your team never said (%1), so the questions and answers are quoted instead: edit them, then save.</source>
+        <translation>Der Entwurf der KI enthielt, was Ihr Team nie gesagt hat (%1), daher sind stattdessen Fragen und Antworten zitiert: bearbeiten, dann speichern.</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::LoginDialog</name>

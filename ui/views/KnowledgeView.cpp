@@ -301,7 +301,16 @@ void KnowledgeView::openDraft(const QJsonObject &draft)
     QJsonObject article = draft;
     article.remove(QStringLiteral("id"));
     fill(article);
-    m_source->setText(tr("A draft from what customers asked and what your team answered: edit it, then save it."));
+    const QJsonArray refused = draft.value(QLatin1String("guardNotes")).toArray();
+    if (draft.value(QLatin1String("wordedBy")).toString() == QLatin1String("model"))
+        m_source->setText(tr("A draft the AI (%1) wrote from what your team answered: check it, then save it.")
+                              .arg(draft.value(QLatin1String("model")).toString()));
+    else if (!refused.isEmpty())
+        m_source->setText(tr("The AI's draft stated what your team never said (%1), so the questions and answers "
+                             "are quoted instead: edit them, then save.")
+                              .arg(refused.first().toString()));
+    else
+        m_source->setText(tr("A draft from what customers asked and what your team answered: edit it, then save it."));
     m_delete->setEnabled(false);
 }
 
