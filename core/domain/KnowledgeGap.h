@@ -37,6 +37,7 @@ struct KnowledgeGap {
     QStringList examples; // up to kMaxExamples different questions, the latest first
     int escalated = 0; // sessions
     int resolvedByPeople = 0; // sessions
+    QString terms; // its first question's (GapClusters): which articles may answer it
     QStringList questionIds; // every question of the group (dismissal, closing)
     QStringList sessionIds;
 

@@ -191,7 +191,7 @@ Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
     if (!ok)
         return m_store.batch().failure(QStringLiteral("could not store the article"));
     a.updatedAt = now;
-    recheckGaps(a.companyId);
+    recheckGaps(a.companyId, a.title + QLatin1Char('\n') + a.keywords + QLatin1Char('\n') + a.body);
     if (!created && !a.source.kind.isEmpty())
         a.source.edited = true; // as the store marked it: later syncs leave it alone
     return Ok{};
@@ -251,10 +251,10 @@ Status KnowledgeBase::remove(const QString &companyId, qint64 id, const Actor &a
     return Ok{};
 }
 
-void KnowledgeBase::recheckGaps(const QString &companyId)
+void KnowledgeBase::recheckGaps(const QString &companyId, const QString &articleText)
 {
     // The questions an article now answers are no longer gaps; a failure to say so loses nothing.
-    if (const Result<int> closed = m_engine.gaps().recheck(companyId); !closed)
+    if (const Result<int> closed = m_engine.gaps().recheck(companyId, articleText); !closed)
         qWarning("could not ask the knowledge gaps again: %s", qPrintable(closed.error().message));
 }
 

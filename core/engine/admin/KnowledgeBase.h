@@ -48,8 +48,9 @@ public:
     Result<KbArticle> put(const QString &companyId, const QJsonObject &body, const Actor &actor, bool *created);
 
     static QString slugOf(const QString &title);
-    // After articles changed (here, or imported): the gaps they now answer are closed.
-    void recheckGaps(const QString &companyId);
+    // After articles changed (here, or imported): the gaps they now answer are closed. `articleText`:
+    // the one article's words, when one changed (only the gaps it names are asked again).
+    void recheckGaps(const QString &companyId, const QString &articleText = {});
 
 private:
     Status apply(const QJsonObject &body, KbArticle &a) const;

@@ -34,6 +34,7 @@ Summary summarise(const QList<int> &members, const QList<GapQuestion> &asked, qi
     Summary out;
     KnowledgeGap &gap = out.gap;
     gap.id = asked.at(members.first()).id;
+    gap.terms = asked.at(members.first()).terms;
     QHash<QString, int> counts;
     QHash<QString, int> first;
     int bestCount = 0;
@@ -283,19 +284,28 @@ bool KnowledgeGaps::answeredNow(const QString &companyId, const KnowledgeGap &ga
     return answered > 0 && answered * 2 >= gap.examples.size();
 }
 
-Result<int> KnowledgeGaps::recheck(const QString &companyId)
+Result<int> KnowledgeGaps::recheck(const QString &companyId, const QString &articleText)
 {
     const auto biggest
         = gather(companyId, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), kMaxRechecked);
     if (!biggest)
         return biggest.error();
+    // An article can only answer what it names: the groups it shares no term with are not asked.
+    QSet<QString> named;
+    for (const QString &term : nlu::SearchTerms::of(articleText))
+        named.insert(term);
     QStringList closing;
     int closed = 0;
-    for (const KnowledgeGap &gap : *biggest)
+    for (const KnowledgeGap &gap : *biggest) {
+        const QStringList terms = gap.terms.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (!articleText.isEmpty()
+            && std::none_of(terms.begin(), terms.end(), [&](const QString &t) { return named.contains(t); }))
+            continue;
         if (answeredNow(companyId, gap)) {
             closing += gap.questionIds;
             ++closed;
         }
+    }
     if (closing.isEmpty())
         return 0;
     Store &store = m_core.store();

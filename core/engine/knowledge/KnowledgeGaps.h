@@ -57,9 +57,10 @@ public:
     void draft(const QString &companyId, const QString &gapId, QObject *context, DraftDone done);
     // Hides the group: its questions are closed (later ones like them form a new gap).
     Status dismiss(const QString &companyId, const QString &gapId, const Actor &actor);
-    // After the company's articles changed: the gaps that its knowledge now answers are closed.
-    // Returns how many groups were.
-    Result<int> recheck(const QString &companyId);
+    // After the company's articles changed: the gaps that its knowledge now answers are closed (of
+    // the kMaxRechecked biggest; with `articleText`, the changed article's words, only those that
+    // share a term with it are asked). Returns how many groups were.
+    Result<int> recheck(const QString &companyId, const QString &articleText = {});
 
 private:
     // The open groups with questions in [fromMs, toMs], the `limit` biggest (or only the one whose id
