@@ -67,11 +67,7 @@ void AssistService::assist(const QString &companyId, const QString &sessionId, c
     // A read-like help call: recorded with its task, never its text.
     m_core.audit(companyId, actor, QStringLiteral("session.assist"), QStringLiteral("session:") + sessionId,
         AuditOutcome::Done, {{QStringLiteral("task"), toString(request.task)}});
-    QPointer<QObject> guard(context);
-    start(*assistant, std::move(*input), [guard, bound = context != nullptr, done](Result<AssistAnswer> answer) {
-        if (!bound || guard) // the caller may have gone meanwhile
-            done(std::move(answer));
-    });
+    startFor(context, *assistant, std::move(*input), std::move(done));
 }
 
 void AssistService::article(
@@ -87,16 +83,18 @@ void AssistService::article(
     in->task = AssistTask::Article;
     in->text = questions.join(QLatin1Char('\n'));
     in->replies = replies;
-    in->language = company->config.language;
-    in->caps = company->config.tier(Tier::HumanAgent);
+    takeCompany(*in, *company);
     in->caps.maxResponseLength = AssistInput::kArticleChars;
-    in->ai = company->config.ai;
-    in->company = company->config.company;
-    QPointer<QObject> guard(context);
-    start(*assistant, std::move(in), [guard, bound = context != nullptr, done](Result<AssistAnswer> answer) {
-        if (!bound || guard)
-            done(std::move(answer));
-    });
+    startFor(context, *assistant, std::move(in), std::move(done));
+}
+
+void AssistService::takeCompany(AssistInput &in, const Company &company)
+{
+    in.language = company.config.language;
+    in.caps = company.config.tier(Tier::HumanAgent);
+    in.irate = company.config.irate;
+    in.ai = company.config.ai;
+    in.company = company.config.company;
 }
 
 Result<std::shared_ptr<const Assistant>> AssistService::assistantFor(const Company &company)
@@ -127,11 +125,7 @@ Result<std::shared_ptr<AssistInput>> AssistService::snapshot(
     in->transcript = in->session.messages;
     in->session.messages.clear();
     in->session.sentimentHistory.clear();
-    in->language = company.config.language;
-    in->caps = company.config.tier(Tier::HumanAgent);
-    in->irate = company.config.irate;
-    in->ai = company.config.ai;
-    in->company = company.config.company;
+    takeCompany(*in, company);
     in->customer = m_core.store().customers().find(company.id, in->session.customerId).value_or(Customer{});
     if (in->customer.id.isEmpty())
         in->customer.id = in->session.customerId;
@@ -176,6 +170,17 @@ void AssistService::gatherDone(AssistInput &in) const
         }
     }
     in.done.removeDuplicates();
+}
+
+void AssistService::startFor(
+    QObject *context, std::shared_ptr<const Assistant> assistant, std::shared_ptr<const AssistInput> input, Done done)
+{
+    QPointer<QObject> guard(context);
+    start(std::move(assistant), std::move(input),
+        [guard, bound = context != nullptr, done = std::move(done)](Result<AssistAnswer> answer) {
+            if (!bound || guard) // the caller may have gone meanwhile
+                done(std::move(answer));
+        });
 }
 
 void AssistService::start(std::shared_ptr<const Assistant> assistant, std::shared_ptr<const AssistInput> input,

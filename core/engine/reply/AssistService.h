@@ -64,6 +64,12 @@ private:
     Result<std::shared_ptr<const Assistant>> assistantFor(const Company &company);
     void start(std::shared_ptr<const Assistant> assistant, std::shared_ptr<const AssistInput> input,
         std::function<void(Result<AssistAnswer>)> then);
+    // start(), `done` dropped when `context` (if given) is gone by then.
+    void startFor(QObject *context, std::shared_ptr<const Assistant> assistant,
+        std::shared_ptr<const AssistInput> input, Done done);
+    // What a task takes from the company: its language, the human tier's tone and length, its
+    // irate protocol, AI settings and profile.
+    static void takeCompany(AssistInput &in, const Company &company);
     void summariseHandover(const QString &companyId, const QString &sessionId);
     void storeSummary(const QString &companyId, const QString &sessionId, const QString &summary);
 
