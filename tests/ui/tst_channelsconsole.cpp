@@ -10,6 +10,7 @@
 #include "core/engine/channels/Channels.h"
 #include "tests/api/ApiTestSupport.h"
 #include "tests/integrations/SmtpSink.h"
+#include "tests/ui/ChildWidget.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
@@ -55,11 +56,6 @@ namespace {
 const QString kPassword = QStringLiteral("correct horse battery");
 const QString kSid = QStringLiteral("AC0123456789abcdef0123456789abcdef");
 const QString kNumber = QStringLiteral("+15550100");
-
-template <typename T> T *child(QObject &w, const char *name)
-{
-    return w.findChild<T *>(QLatin1String(name));
-}
 
 // A PDF-ish attachment with every byte value, so a save that changes one shows.
 QByteArray attachmentBytes()

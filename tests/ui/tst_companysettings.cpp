@@ -9,6 +9,7 @@
 // With TIERDESK_COMPANY_SCREENSHOTS=DIR (under xvfb-run, QT_QPA_PLATFORM unset) it also writes
 // settings-company.png and settings-company-de.png into DIR.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/ui/ChildWidget.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
@@ -42,14 +43,6 @@ using namespace tierdesk::ui;
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
-
-template <typename T> T *child(QObject &w, const char *name)
-{
-    T *found = w.findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("no %s", name);
-    return found;
-}
 
 } // namespace
 

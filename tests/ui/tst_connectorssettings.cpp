@@ -7,6 +7,7 @@
 // goes on while a slow shop is asked. The models pass QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ConnectorServer.h"
+#include "tests/ui/ChildWidget.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/client/ApiClient.h"
@@ -42,11 +43,6 @@ using namespace tierdesk::ui;
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
-
-template <typename T> T *child(QObject &w, const char *name)
-{
-    return w.findChild<T *>(QLatin1String(name));
-}
 
 const char kRequests[] = R"({"order": {"method": "GET", "path": "/orders/{orderId}"},
  "orders": {"method": "GET", "path": "/customers/{customerId}/orders"}})";

@@ -6,6 +6,7 @@
 // the window a double-clicked conversation opens on the Conversation page.
 // The models pass QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/ui/ChildWidget.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
@@ -38,11 +39,6 @@ using namespace tierdesk::ui;
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
-
-template <typename T> T *child(QObject &w, const char *name)
-{
-    return w.findChild<T *>(QLatin1String(name));
-}
 
 } // namespace
 

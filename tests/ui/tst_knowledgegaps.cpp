@@ -6,6 +6,7 @@
 // With TIERDESK_KB_SCREENSHOTS=DIR (under xvfb-run, QT_QPA_PLATFORM unset) it also writes
 // knowledge-gaps.png and knowledge-gaps-de.png into DIR.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/ui/ChildWidget.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
@@ -34,14 +35,6 @@ using namespace tierdesk::ui;
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
-
-template <typename T> T *child(QObject &w, const char *name)
-{
-    T *found = w.findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("no %s", name);
-    return found;
-}
 
 int rowLabelled(KbGapsModel &model, const QString &words)
 {

@@ -11,6 +11,7 @@
 // knowledge-sources.png and knowledge-sources-de.png into DIR.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ConnectorServer.h"
+#include "tests/ui/ChildWidget.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
@@ -47,14 +48,6 @@ using namespace tierdesk::ui;
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
-
-template <typename T> T *child(QObject &w, const char *name)
-{
-    T *found = w.findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("no %s", name);
-    return found;
-}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &data)
 {

@@ -9,6 +9,7 @@
 // the server's; other roles see no admin tabs. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ScriptedModelServer.h"
+#include "tests/ui/ChildWidget.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/client/ApiClient.h"
@@ -57,11 +58,6 @@ int loginStatus(quint16 port, const QString &email, const QString &password)
         .post(QStringLiteral("/api/cs/auth/login"),
             {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}})
         .status;
-}
-
-template <typename T> T *child(QWidget &w, const char *name)
-{
-    return w.findChild<T *>(QLatin1String(name));
 }
 
 } // namespace
