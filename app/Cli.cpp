@@ -296,7 +296,7 @@ QString checkCommand(const Args &a)
         return QStringLiteral("db password reads the password from standard input: add --password-stdin");
     if (a.command == QLatin1String("smtp password") && !a.flags.contains(QStringLiteral("password-stdin")))
         return QStringLiteral("smtp password reads the password from standard input: add --password-stdin");
-    for (const QString part : {QStringLiteral("escalations"), QStringLiteral("gaps")}) // of the loaded sessions
+    for (const QString &part : {QStringLiteral("escalations"), QStringLiteral("gaps")}) // of the loaded sessions
         if (a.command == QLatin1String("demo seed")
             && a.options.value(part).toLongLong() > a.options.value(QStringLiteral("sessions")).toLongLong())
             return QStringLiteral("--%1 must not exceed --sessions").arg(part);
