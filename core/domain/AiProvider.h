@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/domain/ModelCharge.h"
+
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -27,13 +30,28 @@ struct AiProvider {
     QUrl baseUrl; // e.g. http://127.0.0.1:11434/v1, https://api.anthropic.com/v1
     QByteArray apiKey; // may be empty (local servers)
     int timeoutMs = 20000;
-    double priceInputPerMTok = 0; // USD per million input tokens, for cost figures
+    // The price of each model by name; a model not named costs priceInput/priceOutput (USD per million
+    // tokens, the provider's first price field), for cost figures.
+    QMap<QString, ModelPrice> prices;
+    double priceInputPerMTok = 0;
     double priceOutputPerMTok = 0;
     qint64 createdAt = 0;
 
-    double costUsd(int inputTokens, int outputTokens) const
+    // A model with no price of its own, on a provider with none, is unpriced: it costs 0 in no currency.
+    ModelPrice priceOf(const QString &model) const
     {
-        return (inputTokens * priceInputPerMTok + outputTokens * priceOutputPerMTok) / 1e6;
+        if (const auto own = prices.constFind(model); own != prices.cend())
+            return *own;
+        if (priceInputPerMTok == 0 && priceOutputPerMTok == 0)
+            return {};
+        return {priceInputPerMTok, priceOutputPerMTok, QStringLiteral("USD")};
+    }
+    // One call of `model` that used these tokens.
+    ModelCharge charge(const QString &model, int inputTokens, int outputTokens) const
+    {
+        const ModelPrice p = priceOf(model);
+        const double amount = (inputTokens * p.inputPerMillion + outputTokens * p.outputPerMillion) / 1e6;
+        return {model, 1, inputTokens, outputTokens, amount, p.currency};
     }
 };
 

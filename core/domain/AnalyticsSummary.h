@@ -83,6 +83,31 @@ struct AnalyticsSummary {
         std::optional<double> aiResolutionRate;
         std::optional<double> firstContactResolutionRate;
     };
+    // What the language models cost for the sessions of the range (docs/api.md, "Cost"): a row by
+    // tier or by model.
+    struct CostRow {
+        QString name; // the tier or the model
+        qint64 calls = 0;
+        qint64 inputTokens = 0;
+        qint64 outputTokens = 0;
+        double cost = 0;
+    };
+    struct Cost {
+        double total = 0; // the replies' calls, in `currency`
+        QString currency; // of the prices; empty when no call was priced (the API says the company's)
+        std::optional<double> perSession; // none without sessions
+        std::optional<double> perAiResolution; // none without AI resolutions
+        qint64 calls = 0;
+        qint64 inputTokens = 0;
+        qint64 outputTokens = 0;
+        QList<CostRow> byTier; // the tiers whose replies called a model
+        QList<CostRow> byModel; // costliest first
+        CostRow assist; // the desk's calls (agent assist, hand-over summaries), counted apart; name empty
+        QList<CostRow> assistByModel;
+        // Calls priced in another currency than `currency`: their totals, not added in (name: the currency).
+        QList<CostRow> otherCurrencies;
+    };
+
     struct Escalations {
         qint64 total = 0;
         QMap<QString, qint64> byReason; // only the reasons that occurred
@@ -111,6 +136,7 @@ struct AnalyticsSummary {
     QList<ContactReason> contactReasons; // most frequent first, at most kMaxContactReasons
     QList<TierRow> byTier; // every tier, in the tiers' order
     QList<ChannelRow> byChannel; // the channels that had sessions, busiest first
+    Cost cost;
     Escalations escalations;
     Sentiments sentiment;
     GroupBy groupBy = GroupBy::None;

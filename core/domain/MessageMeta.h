@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Enums.h"
+#include "core/domain/ModelCharge.h"
 
 #include <QStringList>
 
@@ -21,7 +22,7 @@ struct AiReplyMeta {
     QStringList suggestedActions;
     int inputTokens = 0;
     int outputTokens = 0;
-    double costUsd = 0; // the tokens at the provider's prices (0 for local words and free models)
+    ModelCharge charge; // the model calls the turn made (none for local words), even when their words were refused
     QString fallback; // why these are fallback words ("timeout"); empty when they are not
     QStringList guardNotes; // what the reply guard changed ("replyGuard"); printed when there are any
 };

@@ -134,6 +134,16 @@ Result<AnalyticsSummary> SessionEngine::analytics(
     return m_sessions.analytics(companyId, startMs, endMs, groupBy);
 }
 
+Status SessionEngine::recordQuery(const AnsweredQuery &query)
+{
+    return m_core.store().modelUsage().recordQuery(query);
+}
+
+Result<QueryTotals> SessionEngine::queryTotals(const QString &companyId, qint64 startMs, qint64 endMs)
+{
+    return m_core.store().modelUsage().queryTotals(companyId, startMs, endMs);
+}
+
 bool SessionEngine::queueEvent(const QString &companyId, const QString &event, const QJsonObject &data)
 {
     return m_core.queueEvent(companyId, event, data);

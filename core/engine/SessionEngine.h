@@ -88,6 +88,9 @@ public:
         const QVariant &value, const Actor &actor);
     int sweepAbandoned(qint64 idleMs) { return m_sessions.sweepAbandoned(idleMs); }
     Result<AnalyticsSummary> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
+    // Seed 002's answered queries (api_queries), and their totals with their replies' cost for /api/metrics.
+    Status recordQuery(const AnsweredQuery &query);
+    Result<QueryTotals> queryTotals(const QString &companyId, qint64 startMs, qint64 endMs);
 
     // The customers' ratings of resolved sessions (pipeline/SessionRatings): see there.
     SessionRatings &ratings() { return m_ratings; }

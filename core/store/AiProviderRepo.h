@@ -18,6 +18,8 @@ public:
     QList<AiProvider> list(const QString &companyId, const SecretSealer &sealer);
     std::optional<AiProvider> find(const QString &companyId, const QString &name, const SecretSealer &sealer);
     Status remove(const QString &companyId, const QString &name); // NotFound when there was none
+    // Its prices (priceInput, priceOutput and each model's); NotFound when there is none.
+    Status updatePrices(const AiProvider &provider);
     int count(const QString &companyId);
 
 private:

@@ -42,6 +42,24 @@ QMap<QString, AnalyticsFacts::Outcome> outcomesFrom(const QJsonObject &json)
     return out;
 }
 
+QJsonObject modelUsesJson(const QMap<QString, AnalyticsFacts::ModelUse> &uses)
+{
+    QJsonObject out;
+    for (auto it = uses.cbegin(); it != uses.cend(); ++it)
+        out.insert(it.key(), QJsonArray{it->calls, it->inputTokens, it->outputTokens, it->costNanos});
+    return out;
+}
+
+QMap<QString, AnalyticsFacts::ModelUse> modelUsesFrom(const QJsonObject &json)
+{
+    QMap<QString, AnalyticsFacts::ModelUse> out;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QJsonArray a = it.value().toArray();
+        out.insert(it.key(), {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(), a.at(3).toInteger()});
+    }
+    return out;
+}
+
 QJsonObject countsJson(const QMap<QString, qint64> &counts)
 {
     QJsonObject out;
@@ -76,6 +94,15 @@ AnalyticsFacts::Outcome &AnalyticsFacts::Outcome::operator+=(const Outcome &o)
     return *this;
 }
 
+AnalyticsFacts::ModelUse &AnalyticsFacts::ModelUse::operator+=(const ModelUse &o)
+{
+    calls += o.calls;
+    inputTokens += o.inputTokens;
+    outputTokens += o.outputTokens;
+    costNanos += o.costNanos;
+    return *this;
+}
+
 void AnalyticsFacts::add(const AnalyticsFacts &other, int sign)
 {
     const auto addOutcome = [sign](Outcome &a, const Outcome &b) {
@@ -84,6 +111,10 @@ void AnalyticsFacts::add(const AnalyticsFacts &other, int sign)
                           -b.aiResolved, -b.held, -b.aiHeld, -b.escalated};
     };
     const auto addCount = [sign](qint64 &a, qint64 b) { a += sign * b; };
+    const auto addUse = [sign](ModelUse &a, const ModelUse &b) {
+        a += sign > 0 ? b : ModelUse{-b.calls, -b.inputTokens, -b.outputTokens, -b.costNanos};
+    };
+    merge(byModelUse, other.byModelUse, addUse);
     merge(byTier, other.byTier, addOutcome);
     merge(byChannel, other.byChannel, addOutcome);
     merge(byContactReason, other.byContactReason, addOutcome);
@@ -105,9 +136,10 @@ bool AnalyticsFacts::isEmpty() const
 bool AnalyticsFacts::operator==(const AnalyticsFacts &o) const
 {
     return byTier == o.byTier && byChannel == o.byChannel && byContactReason == o.byContactReason
-        && bySentiment == o.bySentiment && byReason == o.byReason && messages == o.messages
-        && escalatedSessions == o.escalatedSessions && escalationDelayMs == o.escalationDelayMs
-        && irateSessions == o.irateSessions && withTwoReadings == o.withTwoReadings && improved == o.improved;
+        && byModelUse == o.byModelUse && bySentiment == o.bySentiment && byReason == o.byReason
+        && messages == o.messages && escalatedSessions == o.escalatedSessions
+        && escalationDelayMs == o.escalationDelayMs && irateSessions == o.irateSessions
+        && withTwoReadings == o.withTwoReadings && improved == o.improved;
 }
 
 // A figure of every session, summed over the tiers (each session counts for exactly one).
@@ -134,7 +166,8 @@ QByteArray AnalyticsFacts::toJson() const
         {QStringLiteral("sentiment"), countsJson(bySentiment)}, {QStringLiteral("reason"), countsJson(byReason)},
         {QStringLiteral("messages"), messages},
         {QStringLiteral("escalated"), QJsonArray{escalatedSessions, escalationDelayMs}},
-        {QStringLiteral("irate"), irateSessions}, {QStringLiteral("readings"), QJsonArray{withTwoReadings, improved}}};
+        {QStringLiteral("irate"), irateSessions}, {QStringLiteral("readings"), QJsonArray{withTwoReadings, improved}},
+        {QStringLiteral("models"), modelUsesJson(byModelUse)}};
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
@@ -147,6 +180,7 @@ AnalyticsFacts AnalyticsFacts::fromJson(const QByteArray &text)
     f.byContactReason = outcomesFrom(json.value(QLatin1String("contactReason")).toObject());
     f.bySentiment = countsFrom(json.value(QLatin1String("sentiment")).toObject());
     f.byReason = countsFrom(json.value(QLatin1String("reason")).toObject());
+    f.byModelUse = modelUsesFrom(json.value(QLatin1String("models")).toObject());
     f.messages = json.value(QLatin1String("messages")).toInteger();
     const QJsonArray escalated = json.value(QLatin1String("escalated")).toArray();
     f.escalatedSessions = escalated.at(0).toInteger();

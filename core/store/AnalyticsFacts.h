@@ -37,6 +37,25 @@ struct AnalyticsFacts {
         Outcome &operator+=(const Outcome &o);
     };
 
+    // The model calls made for these sessions (model_usage): their tokens and price.
+    struct ModelUse {
+        qint64 calls = 0;
+        qint64 inputTokens = 0;
+        qint64 outputTokens = 0;
+        qint64 costNanos = 0; // billionths of the currency's unit, so that spans add up exactly
+        bool operator==(const ModelUse &o) const
+        {
+            return calls == o.calls && inputTokens == o.inputTokens && outputTokens == o.outputTokens
+                && costNanos == o.costNanos;
+        }
+        ModelUse &operator+=(const ModelUse &o);
+    };
+    static QString modelUseKey(
+        const QString &purpose, const QString &tier, const QString &model, const QString &currency)
+    {
+        return purpose + QLatin1Char('\t') + tier + QLatin1Char('\t') + model + QLatin1Char('\t') + currency;
+    }
+
     // A session's satisfaction on a 1-5 scale estimated from its final sentiment: HAPPY 5,
     // SATISFIED 4, NEUTRAL 3, FRUSTRATED 2, ANGRY and IRATE 1.
     static int estimatedSatisfaction(const QString &sentiment);
@@ -46,6 +65,7 @@ struct AnalyticsFacts {
     // Why the customers got in touch (session_reasons): "<reason>\t<CATEGORY>"; sessions with no
     // understood message are in none.
     QMap<QString, Outcome> byContactReason;
+    QMap<QString, ModelUse> byModelUse; // modelUseKey(purpose, tier, model, currency)
     QMap<QString, qint64> bySentiment; // the session's final sentiment
     QMap<QString, qint64> byReason; // escalations (not transfers) by reason
     qint64 messages = 0;

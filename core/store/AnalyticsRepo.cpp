@@ -249,6 +249,7 @@ AnalyticsFacts AnalyticsRepo::scan(const QString &companyId, qint64 fromMs, qint
     scanSessions(f, range);
     scanEscalations(f, range);
     scanReadings(f, range);
+    scanModelUse(f, range);
     return f;
 }
 
@@ -320,6 +321,20 @@ void AnalyticsRepo::scanEscalations(AnalyticsFacts &f, const QVariantList &range
         f.escalationDelayMs = first.value(1).toLongLong();
     }
     first.finish();
+}
+
+void AnalyticsRepo::scanModelUse(AnalyticsFacts &f, const QVariantList &range)
+{
+    QSqlQuery &q = run(QStringLiteral("SELECT purpose, tier, model, currency, SUM(calls), SUM(input_tokens),"
+                                      " SUM(output_tokens), SUM(cost) FROM model_usage WHERE")
+            + kSessionsInRange + QStringLiteral(" GROUP BY purpose, tier, model, currency"),
+        range);
+    while (q.next())
+        f.byModelUse.insert(AnalyticsFacts::modelUseKey(q.value(0).toString(), q.value(1).toString(),
+                                q.value(2).toString(), q.value(3).toString()),
+            {q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong(),
+                qRound64(q.value(7).toDouble() * 1e9)});
+    q.finish();
 }
 
 void AnalyticsRepo::scanReadings(AnalyticsFacts &f, const QVariantList &range)

@@ -49,6 +49,7 @@ private:
     void scanSessions(AnalyticsFacts &f, const QVariantList &range);
     void scanEscalations(AnalyticsFacts &f, const QVariantList &range);
     void scanReadings(AnalyticsFacts &f, const QVariantList &range);
+    void scanModelUse(AnalyticsFacts &f, const QVariantList &range);
     QSqlQuery &run(const QString &sql, const QVariantList &binds);
 
     Database &m_db;

@@ -2,6 +2,7 @@
 
 #include "core/common/Time.h"
 #include "core/domain/Enums.h"
+#include "core/domain/ModelUsage.h"
 
 #include <QDateTime>
 
@@ -81,6 +82,7 @@ AnalyticsSummary AnalyticsReport::summary() const
     out.contactReasons = contactReasons();
     out.byTier = byTier();
     out.byChannel = byChannel();
+    out.cost = cost();
     out.escalations = escalations();
     out.sentiment = sentiment();
     out.groupBy = m_groupBy;
@@ -157,6 +159,66 @@ QList<AnalyticsSummary::ChannelRow> AnalyticsReport::byChannel() const
         out << AnalyticsSummary::ChannelRow{channel, o.sessions, o.resolved, meanSeconds(o.timeMs, o.timed),
             satisfactionAvg(o), o.rated, rateOrNone(o.aiResolved, o.sessions), rateOrNone(o.held, o.sessions)};
     }
+    return out;
+}
+
+AnalyticsSummary::Cost AnalyticsReport::cost() const
+{
+    // The currency most was spent in is the report's; calls priced in another are listed apart.
+    QMap<QString, AnalyticsFacts::ModelUse> byCurrency;
+    for (auto it = m_total.byModelUse.cbegin(); it != m_total.byModelUse.cend(); ++it)
+        byCurrency[it.key().section(QLatin1Char('\t'), 3)] += *it;
+    AnalyticsSummary::Cost out;
+    qint64 most = -1;
+    for (auto it = byCurrency.cbegin(); it != byCurrency.cend(); ++it)
+        if (it->costNanos > most && !it.key().isEmpty()) {
+            most = it->costNanos;
+            out.currency = it.key();
+        }
+    const auto money = [](qint64 nanos) { return double(nanos) / 1e9; };
+    const auto addTo = [](QMap<QString, AnalyticsFacts::ModelUse> &rows, const QString &name,
+                           const AnalyticsFacts::ModelUse &use) { rows[name] += use; };
+    QMap<QString, AnalyticsFacts::ModelUse> tiers, models, assistModels;
+    AnalyticsFacts::ModelUse replies, assist;
+    for (auto it = m_total.byModelUse.cbegin(); it != m_total.byModelUse.cend(); ++it) {
+        const QStringList key = it.key().split(QLatin1Char('\t'));
+        const QString &currency = key.value(3);
+        if (!currency.isEmpty() && currency != out.currency)
+            continue; // in otherCurrencies
+        if (key.value(0) == QLatin1String(modelpurpose::kReply)) {
+            replies += *it;
+            addTo(tiers, key.value(1), *it);
+            addTo(models, key.value(2), *it);
+        } else {
+            assist += *it;
+            addTo(assistModels, key.value(2), *it);
+        }
+    }
+    const auto rows = [&money](const QMap<QString, AnalyticsFacts::ModelUse> &uses) {
+        QList<AnalyticsSummary::CostRow> list;
+        for (auto it = uses.cbegin(); it != uses.cend(); ++it)
+            list << AnalyticsSummary::CostRow{
+                it.key(), it->calls, it->inputTokens, it->outputTokens, money(it->costNanos)};
+        std::stable_sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.cost > b.cost; });
+        return list;
+    };
+    out.total = money(replies.costNanos);
+    out.calls = replies.calls;
+    out.inputTokens = replies.inputTokens;
+    out.outputTokens = replies.outputTokens;
+    const qint64 sessions = m_total.sessions(), aiResolved = m_total.aiResolved();
+    if (sessions > 0)
+        out.perSession = out.total / double(sessions);
+    if (aiResolved > 0)
+        out.perAiResolution = out.total / double(aiResolved);
+    out.byTier = rows(tiers);
+    out.byModel = rows(models);
+    out.assist = {QString(), assist.calls, assist.inputTokens, assist.outputTokens, money(assist.costNanos)};
+    out.assistByModel = rows(assistModels);
+    for (auto it = byCurrency.cbegin(); it != byCurrency.cend(); ++it)
+        if (!it.key().isEmpty() && it.key() != out.currency)
+            out.otherCurrencies << AnalyticsSummary::CostRow{
+                it.key(), it->calls, it->inputTokens, it->outputTokens, money(it->costNanos)};
     return out;
 }
 

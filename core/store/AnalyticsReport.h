@@ -37,6 +37,7 @@ private:
     QList<AnalyticsSummary::ContactReason> contactReasons() const;
     QList<AnalyticsSummary::TierRow> byTier() const;
     QList<AnalyticsSummary::ChannelRow> byChannel() const;
+    AnalyticsSummary::Cost cost() const;
     AnalyticsSummary::Escalations escalations() const;
     AnalyticsSummary::Sentiments sentiment() const;
     QList<AnalyticsSummary::Period> timeline() const;

@@ -22,8 +22,11 @@ QJsonObject aiMetaJson(const AiReplyMeta &ai)
         {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(ai.suggestedActions)},
         {QStringLiteral("tokens"),
             QJsonObject{{QStringLiteral("input"), ai.inputTokens}, {QStringLiteral("output"), ai.outputTokens}}}};
-    if (ai.costUsd > 0) // kept for seed 002's cost figures; seed 001's transcript does not show it
-        o.insert(QStringLiteral("costUsd"), ai.costUsd);
+    if (ai.charge.calls > 0) // the model calls paid for (model_usage holds them too); the transcript does not show it
+        o.insert(QStringLiteral("charge"),
+            QJsonObject{{QStringLiteral("model"), ai.charge.model}, {QStringLiteral("calls"), ai.charge.calls},
+                {QStringLiteral("input"), ai.charge.inputTokens}, {QStringLiteral("output"), ai.charge.outputTokens},
+                {QStringLiteral("amount"), ai.charge.amount}, {QStringLiteral("currency"), ai.charge.currency}});
     if (!ai.fallback.isEmpty())
         o.insert(QStringLiteral("fallback"), ai.fallback);
     if (!ai.guardNotes.isEmpty()) { // both names, as the API prints them: the stored text is the answer's
@@ -138,7 +141,14 @@ AiReplyMeta readAiMeta(const QJsonObject &o)
     const QJsonObject tokens = o.value(QLatin1String("tokens")).toObject();
     ai.inputTokens = tokens.value(QLatin1String("input")).toInt();
     ai.outputTokens = tokens.value(QLatin1String("output")).toInt();
-    ai.costUsd = o.value(QLatin1String("costUsd")).toDouble();
+    if (const QJsonObject c = o.value(QLatin1String("charge")).toObject(); !c.isEmpty()) {
+        ai.charge = {c.value(QLatin1String("model")).toString(), c.value(QLatin1String("calls")).toInt(),
+            c.value(QLatin1String("input")).toInt(), c.value(QLatin1String("output")).toInt(),
+            c.value(QLatin1String("amount")).toDouble(), c.value(QLatin1String("currency")).toString()};
+    } else if (const double usd = o.value(QLatin1String("costUsd")).toDouble(); usd > 0) {
+        // Written before a message kept its calls: one call of the words' model, in US dollars.
+        ai.charge = {ai.model, 1, ai.inputTokens, ai.outputTokens, usd, QStringLiteral("USD")};
+    }
     ai.fallback = o.value(QLatin1String("fallback")).toString();
     ai.guardNotes = strings(o.value(QLatin1String("replyGuard")));
     return ai;

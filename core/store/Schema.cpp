@@ -8,7 +8,7 @@ namespace tierdesk::schema {
 // changed analytics hours (migration 9). A PostgreSQL backend needs its own list.
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{
+    static const QList<Migration> all = QList<Migration>{
         {1,
             {
                 QStringLiteral("CREATE TABLE companies (id TEXT PRIMARY KEY, name TEXT NOT NULL, config TEXT NOT NULL,"
@@ -505,75 +505,7 @@ const QList<Migration> &migrations()
                     "kb_passage_fts, rowid, title_terms, heading_terms, text_terms) VALUES ('delete', old.id,"
                     " old.title_terms, old.heading_terms, old.text_terms); END"),
             }},
-        {29,
-            {
-                // The company's customer a web visitor proved to be (the web channel's identity); '' anonymous.
-                QStringLiteral("ALTER TABLE chat_visitors ADD COLUMN customer_id TEXT NOT NULL DEFAULT ''"),
-            }},
-        {30,
-            {
-                // Files sent in a conversation (the web channel's attachments): by the visitor (sender
-                // 'customer') or a person at the desk ('agent'), their type read from their bytes.
-                QStringLiteral("CREATE TABLE session_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                               " session_id TEXT NOT NULL, sender TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
-                               " content_type TEXT NOT NULL, bytes INTEGER NOT NULL DEFAULT 0, content BLOB,"
-                               " created_at INTEGER NOT NULL)"),
-                QStringLiteral("CREATE INDEX session_files_by_session ON session_files(session_id)"),
-            }},
-        {31,
-            {
-                // A resolved session whose customer came back about the same reason (issue category)
-                // within the repeat-contact window: its resolution did not hold (analytics' resolution).
-                QStringLiteral("ALTER TABLE sessions ADD COLUMN came_back INTEGER NOT NULL DEFAULT 0"),
-                QStringLiteral("DROP TRIGGER analytics_session_changed"),
-                QStringLiteral(
-                    "CREATE TRIGGER analytics_session_changed AFTER UPDATE OF current_tier, status, channel,"
-                    " customer_sentiment, message_count, resolved_at, came_back ON sessions BEGIN"
-                    " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
-                QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 "
-                               "FROM sessions"),
-            }},
-        {32,
-            {
-                // Why the customer got in touch: the intent of their first understood message (the company's
-                // own label when its model has its own) and that intent's category (analytics' contactReasons).
-                QStringLiteral("CREATE TABLE session_reasons (session_id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                               " reason TEXT NOT NULL, category TEXT NOT NULL, created_at INTEGER NOT NULL)"),
-                QStringLiteral(
-                    "CREATE TRIGGER analytics_reason_added AFTER INSERT ON session_reasons BEGIN"
-                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
-                    " WHERE id = NEW.session_id; END"),
-            }},
-        {33,
-            {
-                // Each question the AI could not answer from the company's knowledge (GET /api/cs/kb/gaps), with
-                // its search terms; closed when a new article answers it or its group is dismissed.
-                QStringLiteral("CREATE TABLE kb_gap_questions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                               " session_id TEXT NOT NULL, question TEXT NOT NULL, terms TEXT NOT NULL,"
-                               " reason TEXT NOT NULL, asked_at INTEGER NOT NULL, closed_at INTEGER,"
-                               " closed_by TEXT NOT NULL DEFAULT '', escalated INTEGER NOT NULL DEFAULT 0,"
-                               " resolved_by_people INTEGER NOT NULL DEFAULT 0)"),
-                QStringLiteral("CREATE INDEX kb_gap_questions_open ON kb_gap_questions(company_id, asked_at)"
-                               " WHERE closed_at IS NULL"),
-                QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
-                // Whether a person wrote in a session, or it went to one (a gap's resolvedByPeople and
-                // escalated, analytics' kNoPerson): one probe, not a read of each message or escalation.
-                QStringLiteral("CREATE INDEX messages_by_person ON messages(session_id) WHERE role = 'human_agent'"),
-                // How a gap's session went, kept on its questions so the gaps are read without a join: it
-                // went to a person; a person's reply resolved it (and no longer, once it is reopened).
-                QStringLiteral("CREATE TRIGGER kb_gap_escalated AFTER INSERT ON escalations"
-                               " WHEN NEW.to_tier = 'HUMAN_AGENT' BEGIN UPDATE kb_gap_questions SET escalated = 1"
-                               " WHERE session_id = NEW.session_id AND escalated = 0; END"),
-                QStringLiteral("CREATE TRIGGER kb_gap_resolved AFTER UPDATE OF status ON sessions"
-                               " WHEN NEW.status IS NOT OLD.status BEGIN UPDATE kb_gap_questions SET resolved_by_people"
-                               " = CASE WHEN NEW.status = 'RESOLVED' AND EXISTS (SELECT 1 FROM messages m"
-                               " WHERE m.session_id = NEW.id AND m.role = 'human_agent') THEN 1 ELSE 0 END"
-                               " WHERE session_id = NEW.id; END"),
-
-                QStringLiteral(
-                    "CREATE INDEX escalations_to_person ON escalations(session_id) WHERE to_tier = 'HUMAN_AGENT'"),
-            }},
-    };
+    } + recentMigrations();
     return all;
 }
 

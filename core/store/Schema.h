@@ -14,6 +14,8 @@ struct Migration {
 
 // SQLite's migrations (Schema.cpp).
 const QList<Migration> &migrations();
+// SQLite's from 29 on (SchemaRecent.cpp), the tail of migrations().
+QList<Migration> recentMigrations();
 // PostgreSQL's (SchemaPostgres.cpp): 18 creates what SQLite's 1 to 18 made, in PostgreSQL's
 // types; later ones are numbered on from there (19: team mode's tables, PostgreSQL only).
 const QList<Migration> &postgresMigrations();

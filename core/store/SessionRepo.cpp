@@ -2,6 +2,7 @@
 
 #include "core/common/JsonWriter.h"
 #include "core/store/MessageMetaCodec.h"
+#include "core/store/ModelUsageRepo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -339,11 +340,15 @@ QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
 
 Status SessionRepo::appendMessage(const QString &sessionId, int seq, const Message &m)
 {
-    return m_db.status(
-        m_db.write(QStringLiteral("INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, "
-                                  "metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+    const bool stored
+        = m_db.write(QStringLiteral("INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, "
+                                    "metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
             {m.id, sessionId, seq, m.role, m.content, m.timestamp,
-                m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(), metadataColumn(m)}));
+                m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(), metadataColumn(m)});
+    if (!stored || !m.meta.ai || m.meta.ai->charge.calls <= 0)
+        return m_db.status(stored);
+    // The reply's model calls, for analytics' cost and /api/metrics, in the message's transaction.
+    return ModelUsageRepo(m_db).recordReply(sessionId, m.id, m.role.toUpper(), m.meta.ai->charge, m.timestamp);
 }
 
 Status SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)

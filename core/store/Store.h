@@ -19,6 +19,7 @@
 #include "core/store/KbRepo.h"
 #include "core/store/KbSourceRepo.h"
 #include "core/store/MentionRepo.h"
+#include "core/store/ModelUsageRepo.h"
 #include "core/store/MoneyActionRepo.h"
 #include "core/store/NluModelRepo.h"
 #include "core/store/RatingRepo.h"
@@ -67,6 +68,7 @@ public:
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
     MentionRepo &mentions() { return m_mentions; }
+    ModelUsageRepo &modelUsage() { return m_modelUsage; }
     MoneyActionRepo &moneyActions() { return m_moneyActions; }
     SettingsRepo &settings() { return m_settings; }
     WebhookRepo &webhooks() { return m_webhooks; }
@@ -85,6 +87,7 @@ private:
     ChannelRepo m_channels{*m_db};
     KbSourceRepo m_kbSources{*m_db};
     KbGapRepo m_kbGaps{*m_db};
+    ModelUsageRepo m_modelUsage{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

@@ -92,6 +92,11 @@ HttpResult HttpClient::put(const QString &path, const QJsonObject &body)
     return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+HttpResult HttpClient::patch(const QString &path, const QJsonObject &body)
+{
+    return send("PATCH", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
 HttpResult HttpClient::del(const QString &path)
 {
     return send("DELETE", path);

@@ -62,6 +62,7 @@ public:
     HttpResult get(const QString &path);
     HttpResult post(const QString &path, const QJsonObject &body);
     HttpResult put(const QString &path, const QJsonObject &body);
+    HttpResult patch(const QString &path, const QJsonObject &body);
     HttpResult del(const QString &path);
     HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body = {},
         const HeaderList &headers = {}, bool withToken = true, int timeoutMs = 10000);

@@ -430,7 +430,8 @@ void TestCsApiSimulate::aSensibleModelPassesEveryTurn()
         QCOMPARE(t.value(QLatin1String("reply")).toString(), QStringLiteral("Thank you for writing to us."));
         QCOMPARE(t.value(QLatin1String("tokens")).toObject(),
             (QJsonObject{{QStringLiteral("input"), 100}, {QStringLiteral("output"), 20}}));
-        QVERIFY(qFuzzyCompare(t.value(QLatin1String("costUsd")).toDouble(), (100 * 2.0 + 20 * 10.0) / 1e6));
+        QVERIFY(qFuzzyCompare(t.value(QLatin1String("cost")).toDouble(), (100 * 2.0 + 20 * 10.0) / 1e6));
+        QCOMPARE(t.value(QLatin1String("currency")).toString(), QStringLiteral("USD"));
         QVERIFY(t.value(QLatin1String("latencyMs")).toDouble() >= 0);
         const QString tier = t.value(QLatin1String("tier")).toString();
         const QString expected
@@ -463,7 +464,7 @@ void TestCsApiSimulate::aSensibleModelPassesEveryTurn()
             {QStringLiteral("guard"), 0}, {QStringLiteral("timeout"), 0}, {QStringLiteral("provider_error"), 0}}));
     QCOMPARE(summary.value(QLatin1String("tokens")).toObject(),
         (QJsonObject{{QStringLiteral("input"), 400}, {QStringLiteral("output"), 80}}));
-    QVERIFY(qFuzzyCompare(summary.value(QLatin1String("costUsd")).toDouble(), 4 * (100 * 2.0 + 20 * 10.0) / 1e6));
+    QVERIFY(qFuzzyCompare(summary.value(QLatin1String("cost")).toDouble(), 4 * (100 * 2.0 + 20 * 10.0) / 1e6));
     const QJsonObject latency = summary.value(QLatin1String("latencyMs")).toObject();
     QVERIFY(latency.value(QLatin1String("p95")).toDouble() >= latency.value(QLatin1String("p50")).toDouble());
     // A what-if stores nothing: the config (still the local responder) and the sessions are as they were.
@@ -514,7 +515,7 @@ void TestCsApiSimulate::aFailingProviderFallsBackAndTheAnswerIs200()
         QCOMPARE(t.value(QLatin1String("verdict")).toString(), QStringLiteral("fallback"));
         QCOMPARE(t.value(QLatin1String("fallbackReason")).toString(), QStringLiteral("provider_error"));
         QVERIFY(!t.value(QLatin1String("reply")).toString().isEmpty()); // the local responder's words
-        QCOMPARE(t.value(QLatin1String("costUsd")).toDouble(), 0.0);
+        QCOMPARE(t.value(QLatin1String("cost")).toDouble(), 0.0);
     }
     const QJsonObject summary = ai.value(QLatin1String("summary")).toObject();
     QCOMPARE(summary.value(QLatin1String("guardBreaks")).toInt(), 0);

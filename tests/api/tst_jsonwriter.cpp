@@ -151,7 +151,7 @@ private slots:
     static QList<MessageMeta> metaOfEveryKind()
     {
         AiReplyMeta ai{{QStringLiteral("order_lookup")}, 0.956, QStringLiteral("order_status"), 3,
-            QStringLiteral("tierdesk-local-1"), {QStringLiteral("track_package")}, 238, 23, 0.0, {}, {}};
+            QStringLiteral("tierdesk-local-1"), {QStringLiteral("track_package")}, 238, 23, {}, {}, {}};
         AiReplyMeta guarded = ai;
         guarded.fallback = QStringLiteral("timeout");
         guarded.guardNotes = {QStringLiteral("claims a \"refund\"")};
@@ -192,7 +192,7 @@ private slots:
         for (const bool full : {false, true}) {
             if (full) {
                 m.sentiment = Sentiment::Angry;
-                m.meta.ai = AiReplyMeta{{}, 0.5, {}, 0, {}, {}, 0, 0, 0.0, {}, {}};
+                m.meta.ai = AiReplyMeta{{}, 0.5, {}, 0, {}, {}, 0, 0, {}, {}, {}};
             }
             JsonWriter w;
             json::write(w, m);

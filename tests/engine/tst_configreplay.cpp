@@ -204,7 +204,8 @@ void TestConfigReplay::judgedCountsTheCallsOfARefusedReply()
     Reply spent;
     spent.inputTokens = 84;
     spent.outputTokens = 14;
-    spent.costUsd = 0.5;
+    spent.charge.amount = 0.5;
+    spent.charge.currency = QStringLiteral("EUR");
     refused.discarded = spent;
     const TrialResult r = judged(turn, refused, 12);
     QCOMPARE(toString(r.verdict), QStringLiteral("fallback"));
@@ -212,7 +213,8 @@ void TestConfigReplay::judgedCountsTheCallsOfARefusedReply()
     QVERIFY(r.guardBroken);
     QCOMPARE(r.inputTokens, 84);
     QCOMPARE(r.outputTokens, 14);
-    QCOMPARE(r.costUsd, 0.5);
+    QCOMPARE(r.cost, 0.5);
+    QCOMPARE(r.currency, QStringLiteral("EUR"));
     QCOMPARE(r.customerText.size(), TrialResult::kQuoteChars);
     QCOMPARE(r.model, QStringLiteral("small"));
 
@@ -239,7 +241,7 @@ void TestConfigReplay::summaryCountsVerdictsAndPercentiles()
         t.latencyMs = 21 - i; // in no particular order
         t.inputTokens = 10;
         t.outputTokens = 2;
-        t.costUsd = 0.25;
+        t.cost = 0.25;
         if (i == 3) {
             t.verdict = TrialVerdict::Repaired;
             t.guardBroken = true;
@@ -259,7 +261,7 @@ void TestConfigReplay::summaryCountsVerdictsAndPercentiles()
     QCOMPARE(s.p50LatencyMs, qint64(10));
     QCOMPARE(s.p95LatencyMs, qint64(19));
     QCOMPARE(s.inputTokens, qint64(200));
-    QCOMPARE(s.costUsd, 5.0);
+    QCOMPARE(s.cost, 5.0);
     QCOMPARE(summarise({}).p95LatencyMs, qint64(0));
 }
 

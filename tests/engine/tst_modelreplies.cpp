@@ -120,7 +120,9 @@ void TestModelReplies::sensibleAnswerGoesOutWithTheProvidersFigures()
     QCOMPARE(out.reply.model, QStringLiteral("gpt-scripted"));
     QCOMPARE(out.reply.inputTokens, 1000);
     QCOMPARE(out.reply.outputTokens, 500);
-    QCOMPARE(out.reply.costUsd, (1000 * 1.0 + 500 * 2.0) / 1e6);
+    QCOMPARE(out.reply.charge.amount, (1000 * 1.0 + 500 * 2.0) / 1e6);
+    QCOMPARE(out.reply.charge.currency, QStringLiteral("USD")); // priceInput/priceOutput: US dollars
+    QCOMPARE(out.reply.charge.calls, 1);
 }
 
 void TestModelReplies::providerIsGivenTheTiersModelTheFactsAndTheHistory()

@@ -40,6 +40,8 @@ const QList<QPair<const char *, const char *>> kFigures{
     {"resolution.aiResolutionRate", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Resolved by the AI alone")},
     {"resolution.firstContactResolutionRate",
         QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Resolved at first contact")},
+    {"cost.perAiResolution", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "AI cost per resolution")},
+    {"cost.total", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "AI cost")},
     {"avgResolutionTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Avg. resolution time")},
     {"avgMessagesPerSession", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Messages per session")},
     {"customerSatisfactionAvg", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Satisfaction (1-5)")},
@@ -225,7 +227,20 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("%1 %").arg(v);
         if (row.name.endsWith(QLatin1String("Time")))
             return duration(int(v));
+        if (row.name.startsWith(QLatin1String("cost."))) // fractions of a cent keep four decimals
+            return QString(QLocale().toString(v, 'f', v > 0 && v < 0.01 ? 4 : 2) + QLatin1Char(' ')
+                + m_report.value(QLatin1String("cost")).toObject().value(QLatin1String("currency")).toString());
         return QString::number(v);
+    }
+    case Ratings: {
+        // A tier's or channel's rated sessions with their share: how far its satisfaction is asked, not guessed.
+        const int sessions = row.cells[Sessions].toInt();
+        if (row.cells[Ratings].isValid() && sessions > 0
+            && (row.section == QLatin1String("channel") || row.section == QLatin1String("tier")))
+            return tr("%1 (%2 %)")
+                .arg(row.cells[Ratings].toInt())
+                .arg(QLocale().toString(row.cells[Ratings].toInt() * 100.0 / sessions, 'f', 0));
+        return row.cells[Ratings];
     }
     default:
         return row.cells[column];

@@ -4,15 +4,20 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 namespace tierdesk::ui {
 namespace {
 
 constexpr int kShownChars = 160; // of a message or reply in its cell; the tooltip has it whole
 
-QString costText(double usd)
+// A model's cost in the price's currency ("0.0016 EUR"): fractions of a cent keep four decimals.
+QString costText(const QJsonObject &priced)
 {
-    return QStringLiteral("$") + QString::number(usd, 'f', usd > 0 && usd < 0.01 ? 4 : 2);
+    const double amount = priced.value(QLatin1String("cost")).toDouble();
+    const QString number = QLocale().toString(amount, 'f', amount > 0 && amount < 0.01 ? 4 : 2);
+    const QString currency = priced.value(QLatin1String("currency")).toString();
+    return currency.isEmpty() ? number : number + QLatin1Char(' ') + currency;
 }
 
 QString shortened(const QString &text)
@@ -71,7 +76,7 @@ QString ModelTrialModel::summary() const
     out += tr(" · p50 %1 ms, p95 %2 ms · %3")
                .arg(latency.value(QLatin1String("p50")).toInteger())
                .arg(latency.value(QLatin1String("p95")).toInteger())
-               .arg(costText(s.value(QLatin1String("costUsd")).toDouble()));
+               .arg(costText(s));
     if (m_trial.value(QLatin1String("truncated")).toBool())
         out += tr(
             " (only the first %n turn(s) were worded)", nullptr, m_trial.value(QLatin1String("maxTurns")).toInt());
@@ -95,7 +100,7 @@ QString ModelTrialModel::display(const QJsonObject &turn, int column) const
     case Latency:
         return tr("%1 ms").arg(turn.value(QLatin1String("latencyMs")).toInteger());
     case Cost:
-        return costText(turn.value(QLatin1String("costUsd")).toDouble());
+        return costText(turn);
     }
     return {};
 }

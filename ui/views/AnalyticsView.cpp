@@ -202,11 +202,11 @@ QWidget *AnalyticsView::buildFigures()
         caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
         caption->setWordWrap(true); // longer captions (German) take two lines, not the value's room
         caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        // Two rows of tiles: the AI's figures, then sentiment, escalation and the people's; the
-        // calls' on a third.
+        // Two rows of tiles: the AI's figures and cost, then satisfaction, sentiment, escalation and
+        // the people's; the calls' on a third.
         const bool call = key.startsWith(QLatin1String("calls."));
-        const int row = call ? 4 : column / 7 * 2;
-        const int at = call ? callColumn++ : column++ % 7;
+        const int row = call ? 4 : column / 8 * 2;
+        const int at = call ? callColumn++ : column++ % 8;
         grid->addWidget(value, row, at);
         grid->addWidget(caption, row + 1, at);
         m_figures.append({key, value});

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/api/agent/QueryCache.h"
-#include "core/api/agent/QueryStats.h"
 #include "core/api/auth/ApiKeyVerifier.h"
 #include "core/api/common/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
@@ -86,6 +85,9 @@ private:
     void queryOpenSession(const CallPtr &c, const QueryPtr &q, const Session &s);
     void queryNewSession(const CallPtr &c, const QueryPtr &q);
     bool answerFromCache(const CallPtr &c, const QueryPtr &q);
+    // Stores what /api/metrics counts of an answered query (api_queries); `messageId`: the reply whose calls it cost.
+    void recordQuery(
+        const QString &company, const QString &model, qint64 elapsedMs, bool cached, const QString &messageId);
     void answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageOutcome &o);
     Result<Session> escalateNegative(const CallPtr &c, const Session &s, const SentimentPoint &point);
     // The session the query names: by the client's name, else by the engine's id; nullopt when none.
@@ -159,7 +161,6 @@ private:
     AgentRateLimits m_limits;
     ApiKeyVerifier m_keys;
     QueryCache m_cache;
-    QueryStats m_stats;
     AgentCounters m_counters;
     qint64 m_startedAtMs = 0;
     Desk *m_desk = nullptr;

@@ -98,7 +98,10 @@ void AgentApi::metrics(const CallPtr &c)
     const auto analytics = m_engine.analytics(c->company, startMs, endMs, GroupBy::None);
     if (!analytics)
         return fail(c, analytics.error());
-    const QueryStats::Totals q = m_stats.totals(c->company, startMs, endMs);
+    const Result<QueryTotals> totals = m_engine.queryTotals(c->company, startMs, endMs);
+    if (!totals)
+        return fail(c, totals.error());
+    const QueryTotals &q = *totals;
     QJsonObject models, costByModel;
     for (auto it = q.byModel.cbegin(); it != q.byModel.cend(); ++it) {
         models.insert(it.key(), it.value());
@@ -114,10 +117,11 @@ void AgentApi::metrics(const CallPtr &c)
         {QStringLiteral("escalation_rate"), analytics->escalations.escalationRate / 100.0},
         {QStringLiteral("cache_hit_rate"), ratio(q.cacheHits, q.queries)},
         {QStringLiteral("total_sessions"), analytics->overview.totalSessions},
-        // The provider's token counts at its prices; local words and cached answers cost nothing.
+        // The provider's token counts at its prices (stored with each reply); local words and cached
+        // answers cost nothing.
         {QStringLiteral("cost_metrics"),
-            QJsonObject{{QStringLiteral("total_cost"), q.costUsd},
-                {QStringLiteral("cost_per_query"), q.queries > 0 ? q.costUsd / double(q.queries) : 0.0},
+            QJsonObject{{QStringLiteral("total_cost"), q.cost},
+                {QStringLiteral("cost_per_query"), q.queries > 0 ? q.cost / double(q.queries) : 0.0},
                 {QStringLiteral("cost_by_model"), costByModel}}}};
     reply(c, http::HttpResponse::json(200, body));
 }

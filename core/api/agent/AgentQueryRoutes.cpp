@@ -5,8 +5,12 @@
 #include "core/api/agent/AgentErrors.h"
 #include "core/api/agent/AgentJson.h"
 
+#include <QLoggingCategory>
+
 namespace tierdesk::api {
 namespace {
+
+Q_LOGGING_CATEGORY(lcAgentApi, "tierdesk.api.agent")
 
 // Intents whose answers come from the knowledge base and depend on nothing the
 // conversation holds (no order, no pending confirmation): only these are cached.
@@ -105,6 +109,15 @@ void AgentApi::queryOpenSession(const CallPtr &c, const QueryPtr &q, const Sessi
     });
 }
 
+void AgentApi::recordQuery(
+    const QString &company, const QString &model, qint64 elapsedMs, bool cached, const QString &messageId)
+{
+    // What /api/metrics reads, on every server; a query answered stays answered if this is not kept.
+    const Status kept = m_engine.recordQuery({company, m_engine.clock().nowMs(), model, elapsedMs, cached, messageId});
+    if (!kept)
+        qCWarning(lcAgentApi, "a query's figures were not stored: %s", qPrintable(kept.error().message));
+}
+
 bool AgentApi::answerFromCache(const CallPtr &c, const QueryPtr &q)
 {
     auto answer = m_cache.find(c->company, q->customerId, q->text, m_engine.clock().nowMs());
@@ -115,8 +128,7 @@ bool AgentApi::answerFromCache(const CallPtr &c, const QueryPtr &q)
     ++m_counters.queries;
     ++m_counters.cacheHits;
     m_counters.responseTimeMsTotal += q->timer.elapsed();
-    m_stats.record(c->company, m_engine.clock().nowMs(),
-        {answer->value(QLatin1String("model_used")).toString(), q->timer.elapsed(), true, 0.0});
+    recordQuery(c->company, answer->value(QLatin1String("model_used")).toString(), q->timer.elapsed(), true, {});
     reply(c, http::HttpResponse::json(200, *answer));
     return true;
 }
@@ -192,8 +204,8 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
     answer.insert(QStringLiteral("response_time_ms"), elapsed);
     ++m_counters.queries;
     m_counters.responseTimeMsTotal += elapsed;
-    m_stats.record(c->company, m_engine.clock().nowMs(),
-        {answer.value(QLatin1String("model_used")).toString(), elapsed, false, made.costUsd});
+    recordQuery(
+        c->company, answer.value(QLatin1String("model_used")).toString(), elapsed, false, ai ? ai->id : QString());
     reply(c, http::HttpResponse::json(200, answer));
 }
 

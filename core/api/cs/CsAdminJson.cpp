@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace tierdesk::api::cs {
 namespace {
 
@@ -58,6 +60,12 @@ QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
             {QStringLiteral("ratings"), r.ratings}, {QStringLiteral("aiResolutionRate"), rateJson(r.aiResolutionRate)},
             {QStringLiteral("firstContactResolutionRate"), rateJson(r.firstContactResolutionRate)}});
     return out;
+}
+
+// Model costs are fractions of a cent: six decimals.
+double money6(double amount)
+{
+    return std::round(amount * 1e6) / 1e6;
 }
 
 QJsonArray byChannelJson(const QList<AnalyticsSummary::ChannelRow> &rows)
@@ -140,6 +148,33 @@ QJsonObject callsJson(const CallsSummary &c)
         {QStringLiteral("avgHandleTime"), c.avgHandleTime}, {QStringLiteral("byQueue"), byQueue}};
 }
 
+QJsonArray costRowsJson(const QList<AnalyticsSummary::CostRow> &rows, const QString &nameKey)
+{
+    QJsonArray out;
+    for (const AnalyticsSummary::CostRow &r : rows)
+        out.append(QJsonObject{{nameKey, r.name}, {QStringLiteral("calls"), r.calls},
+            {QStringLiteral("inputTokens"), r.inputTokens}, {QStringLiteral("outputTokens"), r.outputTokens},
+            {QStringLiteral("cost"), money6(r.cost)}});
+    return out;
+}
+
+QJsonObject costJson(const AnalyticsSummary::Cost &c)
+{
+    const auto amountOrNull = [](const std::optional<double> &v) { return v ? QJsonValue(money6(*v)) : QJsonValue(); };
+    return {{QStringLiteral("total"), money6(c.total)}, {QStringLiteral("currency"), c.currency},
+        {QStringLiteral("perSession"), amountOrNull(c.perSession)},
+        {QStringLiteral("perAiResolution"), amountOrNull(c.perAiResolution)}, {QStringLiteral("calls"), c.calls},
+        {QStringLiteral("inputTokens"), c.inputTokens}, {QStringLiteral("outputTokens"), c.outputTokens},
+        {QStringLiteral("byTier"), costRowsJson(c.byTier, QStringLiteral("tier"))},
+        {QStringLiteral("byModel"), costRowsJson(c.byModel, QStringLiteral("model"))},
+        {QStringLiteral("assist"),
+            QJsonObject{{QStringLiteral("total"), money6(c.assist.cost)}, {QStringLiteral("calls"), c.assist.calls},
+                {QStringLiteral("inputTokens"), c.assist.inputTokens},
+                {QStringLiteral("outputTokens"), c.assist.outputTokens},
+                {QStringLiteral("byModel"), costRowsJson(c.assistByModel, QStringLiteral("model"))}}},
+        {QStringLiteral("otherCurrencies"), costRowsJson(c.otherCurrencies, QStringLiteral("currency"))}};
+}
+
 } // namespace
 
 QJsonObject analyticsJson(const AnalyticsSummary &s)
@@ -151,7 +186,7 @@ QJsonObject analyticsJson(const AnalyticsSummary &s)
         {QStringLiteral("resolution"), resolutionJson(s.resolution)},
         {QStringLiteral("contactReasons"), contactReasonsJson(s.contactReasons)},
         {QStringLiteral("byTier"), byTierJson(s.byTier)}, {QStringLiteral("byChannel"), byChannelJson(s.byChannel)},
-        {QStringLiteral("escalations"), escalationsJson(s.escalations)},
+        {QStringLiteral("cost"), costJson(s.cost)}, {QStringLiteral("escalations"), escalationsJson(s.escalations)},
         {QStringLiteral("sentiment"), sentimentJson(s.sentiment)}, {QStringLiteral("desk"), deskJson(s.desk)},
         {QStringLiteral("calls"), callsJson(s.calls)}};
     if (s.groupBy != GroupBy::None)

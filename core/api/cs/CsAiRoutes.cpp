@@ -14,10 +14,16 @@ namespace {
 
 QJsonObject providerJson(const AiProvider &p)
 {
+    QJsonObject prices;
+    for (auto it = p.prices.cbegin(); it != p.prices.cend(); ++it)
+        prices.insert(it.key(),
+            QJsonObject{{QStringLiteral("inputPerMillion"), it->inputPerMillion},
+                {QStringLiteral("outputPerMillion"), it->outputPerMillion},
+                {QStringLiteral("currency"), it->currency}});
     return {{QStringLiteral("name"), p.name}, {QStringLiteral("kind"), toString(p.kind)},
         {QStringLiteral("baseUrl"), p.baseUrl.toString()}, {QStringLiteral("hasKey"), !p.apiKey.isEmpty()},
         {QStringLiteral("timeoutMs"), p.timeoutMs}, {QStringLiteral("priceInput"), p.priceInputPerMTok},
-        {QStringLiteral("priceOutput"), p.priceOutputPerMTok},
+        {QStringLiteral("priceOutput"), p.priceOutputPerMTok}, {QStringLiteral("prices"), prices},
         {QStringLiteral("createdAt"), timefmt::iso(p.createdAt)}};
 }
 
@@ -39,6 +45,27 @@ Error wrongType(const char *field, const char *what)
     return makeError(ErrorKind::InvalidArgument,
         QStringLiteral("%1 must be %2").arg(QLatin1String(field), QLatin1String(what)),
         {{QStringLiteral("field"), QLatin1String(field)}});
+}
+
+// "prices": {"<model>": {"inputPerMillion", "outputPerMillion", "currency"}}; the engine checks the values.
+Result<QMap<QString, ModelPrice>> pricesOf(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return wrongType("prices", "an object of models' prices");
+    QMap<QString, ModelPrice> out;
+    const QJsonObject all = value.toObject();
+    for (auto it = all.constBegin(); it != all.constEnd(); ++it) {
+        const QJsonObject p = it.value().toObject();
+        const QJsonValue in = p.value(QLatin1String("inputPerMillion"));
+        const QJsonValue outPrice = p.value(QLatin1String("outputPerMillion"));
+        const QJsonValue currency = p.value(QLatin1String("currency"));
+        if (!it.value().isObject() || !in.isDouble() || !outPrice.isDouble() || !currency.isString())
+            return wrongType("prices",
+                "{\"<model>\": {\"inputPerMillion\": number, \"outputPerMillion\": number,"
+                " \"currency\": \"XXX\"}}");
+        out.insert(it.key(), {in.toDouble(), outPrice.toDouble(), currency.toString()});
+    }
+    return out;
 }
 
 // The body of POST /ai/providers as a draft; the engine checks the values.
@@ -65,7 +92,42 @@ Result<AiProviderDraft> draftOf(const QJsonObject &body)
     d.timeoutMs = static_cast<int>(timeout);
     d.priceInputPerMTok = body.value(QLatin1String("priceInput")).toDouble(0);
     d.priceOutputPerMTok = body.value(QLatin1String("priceOutput")).toDouble(0);
+    if (body.contains(QLatin1String("prices"))) {
+        const auto prices = pricesOf(body.value(QLatin1String("prices")));
+        if (!prices)
+            return prices.error();
+        d.prices = *prices;
+    }
     return d;
+}
+
+// The body of PATCH /ai/providers/:name: the prices given, each replaced whole.
+Result<ProviderPriceChange> priceChangeOf(const QJsonObject &body)
+{
+    static const QStringList known{QStringLiteral("companyId"), QStringLiteral("priceInput"),
+        QStringLiteral("priceOutput"), QStringLiteral("prices")};
+    for (const QString &key : body.keys())
+        if (!known.contains(key))
+            return makeError(ErrorKind::InvalidArgument,
+                QStringLiteral("%1 cannot be changed: only priceInput, priceOutput and prices").arg(key.left(40)),
+                {{QStringLiteral("field"), key.left(40)}});
+    ProviderPriceChange change;
+    for (const char *number : {"priceInput", "priceOutput"}) {
+        const QJsonValue v = body.value(QLatin1String(number));
+        if (!v.isUndefined() && !v.isDouble())
+            return wrongType(number, "a number");
+    }
+    if (const QJsonValue v = body.value(QLatin1String("priceInput")); v.isDouble())
+        change.priceInputPerMTok = v.toDouble();
+    if (const QJsonValue v = body.value(QLatin1String("priceOutput")); v.isDouble())
+        change.priceOutputPerMTok = v.toDouble();
+    if (body.contains(QLatin1String("prices"))) {
+        const auto prices = pricesOf(body.value(QLatin1String("prices")));
+        if (!prices)
+            return prices.error();
+        change.prices = *prices;
+    }
+    return change;
 }
 
 } // namespace
@@ -93,6 +155,21 @@ void CsApi::addProvider(Call &c)
     if (!added)
         return fail(c, added.error());
     reply(c, http::HttpResponse::json(201, providerJson(*added)));
+}
+
+void CsApi::changeProvider(Call &c)
+{
+    const auto body = companyBody(c);
+    if (!body)
+        return;
+    const Result<ProviderPriceChange> change = priceChangeOf(*body);
+    if (!change)
+        return fail(c, change.error());
+    const auto changed = m_engine.aiProviders().changePrices(
+        c.who.company, c.req.pathParams.value(QStringLiteral("name")), *change, c.actor);
+    if (!changed)
+        return fail(c, changed.error());
+    reply(c, http::HttpResponse::json(200, providerJson(*changed)));
 }
 
 void CsApi::removeProvider(Call &c)

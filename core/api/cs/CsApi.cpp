@@ -70,6 +70,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/config/simulate"), guarded(Role::Admin, &CsApi::simulateConfig));
     r.route("GET", base + QStringLiteral("/ai/providers"), guarded(Role::Admin, &CsApi::listProviders));
     r.route("POST", base + QStringLiteral("/ai/providers"), guarded(Role::Admin, &CsApi::addProvider));
+    r.route("PATCH", base + QStringLiteral("/ai/providers/:name"), guarded(Role::Admin, &CsApi::changeProvider));
     r.route("DELETE", base + QStringLiteral("/ai/providers/:name"), guarded(Role::Admin, &CsApi::removeProvider));
     r.route("POST", base + QStringLiteral("/ai/providers/:name/test"), guarded(Role::Admin, &CsApi::testProvider));
     r.route("GET", base + QStringLiteral("/connectors"), guarded(Role::Admin, &CsApi::listConnectors));

@@ -224,6 +224,7 @@ private:
     // Language-model providers (CsAiRoutes.cpp).
     void listProviders(Call &c);
     void addProvider(Call &c);
+    void changeProvider(Call &c);
     void removeProvider(Call &c);
     void testProvider(Call &c);
     // The company's own systems (CsConnectorRoutes.cpp).

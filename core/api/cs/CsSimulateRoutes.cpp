@@ -65,7 +65,8 @@ QJsonObject trialTurnJson(const TrialResult &t)
         {QStringLiteral("fallbackReason"),
             t.fallbackReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.fallbackReason)},
         {QStringLiteral("guardNotes"), notes}, {QStringLiteral("latencyMs"), t.latencyMs},
-        {QStringLiteral("tokens"), tokensJson(t.inputTokens, t.outputTokens)}, {QStringLiteral("costUsd"), t.costUsd}};
+        {QStringLiteral("tokens"), tokensJson(t.inputTokens, t.outputTokens)}, {QStringLiteral("cost"), t.cost},
+        {QStringLiteral("currency"), t.currency.isEmpty() ? QJsonValue() : QJsonValue(t.currency)}};
 }
 
 QJsonObject trialSummaryJson(const TrialSummary &s)
@@ -78,7 +79,8 @@ QJsonObject trialSummaryJson(const TrialSummary &s)
         {QStringLiteral("repaired"), s.repaired}, {QStringLiteral("fallbacks"), fallbacks},
         {QStringLiteral("latencyMs"),
             QJsonObject{{QStringLiteral("p50"), s.p50LatencyMs}, {QStringLiteral("p95"), s.p95LatencyMs}}},
-        {QStringLiteral("tokens"), tokensJson(s.inputTokens, s.outputTokens)}, {QStringLiteral("costUsd"), s.costUsd}};
+        {QStringLiteral("tokens"), tokensJson(s.inputTokens, s.outputTokens)}, {QStringLiteral("cost"), s.cost},
+        {QStringLiteral("currency"), s.currency.isEmpty() ? QJsonValue() : QJsonValue(s.currency)}};
 }
 
 // The candidate model's replies: the proposed "ai" settings, each turn, and their totals.

@@ -2,6 +2,7 @@
 
 #include "core/integrations/models/HttpChatModel.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -70,10 +71,8 @@ Result<AiProvider> AiProviders::checked(const QString &companyId, const AiProvid
         return ok.error();
     if (d.timeoutMs < kMinTimeoutMs || d.timeoutMs > kMaxTimeoutMs)
         return invalid("timeoutMs", QStringLiteral("timeoutMs must be 1000 to 600000"));
-    if (!validPrice(d.priceInputPerMTok))
-        return invalid("priceInput", QStringLiteral("priceInput must be 0 to 10000 (USD per million tokens)"));
-    if (!validPrice(d.priceOutputPerMTok))
-        return invalid("priceOutput", QStringLiteral("priceOutput must be 0 to 10000 (USD per million tokens)"));
+    if (const Status prices = checkPrices(d.priceInputPerMTok, d.priceOutputPerMTok, d.prices); !prices)
+        return prices.error();
     AiProvider p;
     p.companyId = companyId;
     p.name = d.name;
@@ -83,7 +82,58 @@ Result<AiProvider> AiProviders::checked(const QString &companyId, const AiProvid
     p.timeoutMs = d.timeoutMs;
     p.priceInputPerMTok = d.priceInputPerMTok;
     p.priceOutputPerMTok = d.priceOutputPerMTok;
+    p.prices = d.prices;
     return p;
+}
+
+Status AiProviders::checkPrices(double input, double output, const QMap<QString, ModelPrice> &prices)
+{
+    if (!validPrice(input))
+        return invalid("priceInput", QStringLiteral("priceInput must be 0 to 10000 (USD per million tokens)"));
+    if (!validPrice(output))
+        return invalid("priceOutput", QStringLiteral("priceOutput must be 0 to 10000 (USD per million tokens)"));
+    if (prices.size() > kMaxPricedModels)
+        return invalid("prices", QStringLiteral("prices name at most 50 models"));
+    static const QRegularExpression currency(QStringLiteral("^[A-Z]{3}$"));
+    for (auto it = prices.cbegin(); it != prices.cend(); ++it) {
+        const QString &model = it.key();
+        if (model.isEmpty() || model.size() > kMaxModelNameChars
+            || std::any_of(model.begin(), model.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+            return invalid("prices", QStringLiteral("a model's name must be 1 to 100 characters"));
+        if (!validPrice(it->inputPerMillion) || !validPrice(it->outputPerMillion))
+            return invalid(
+                "prices", QStringLiteral("%1: inputPerMillion and outputPerMillion must be 0 to 10000").arg(model));
+        if (!currency.match(it->currency).hasMatch())
+            return invalid(
+                "prices", QStringLiteral("%1: currency must be an ISO 4217 code of three capital letters").arg(model));
+    }
+    return Ok{};
+}
+
+Result<AiProvider> AiProviders::changePrices(
+    const QString &companyId, const QString &name, const ProviderPriceChange &change, const Actor &actor)
+{
+    Result<AiProvider> provider = find(companyId, name);
+    if (!provider)
+        return provider;
+    provider->priceInputPerMTok = change.priceInputPerMTok.value_or(provider->priceInputPerMTok);
+    provider->priceOutputPerMTok = change.priceOutputPerMTok.value_or(provider->priceOutputPerMTok);
+    provider->prices = change.prices.value_or(provider->prices);
+    if (const Status ok = checkPrices(provider->priceInputPerMTok, provider->priceOutputPerMTok, provider->prices); !ok)
+        return ok.error();
+    Store &store = m_core.store();
+    Status stored = Ok{};
+    store.batch().run([&] {
+        stored = store.aiProviders().updatePrices(*provider);
+        return stored
+            && m_core.record(companyId, actor, QStringLiteral("ai.provider.prices"),
+                QStringLiteral("ai_provider:") + name, AuditOutcome::Done,
+                {{QStringLiteral("models"), QJsonArray::fromStringList(provider->prices.keys())}});
+    });
+    if (!stored)
+        return stored.error();
+    m_core.models().forget(companyId);
+    return provider;
 }
 
 Result<AiProvider> AiProviders::add(const QString &companyId, const AiProviderDraft &draft, const Actor &actor)

@@ -41,13 +41,13 @@ Message aiReplyMessage(const Turn &turn, const ComposedReply &composed, qint64 n
     meta.suggestedActions = reply.suggestedActions;
     meta.inputTokens = reply.inputTokens;
     meta.outputTokens = reply.outputTokens;
-    meta.costUsd = reply.costUsd;
+    meta.charge = reply.charge;
     if (composed.discarded) {
         // The guard refused the model's words and the local responder's went out (`model` names
         // it): the model's calls were paid all the same, so the turn reports their tokens and cost.
         meta.inputTokens = composed.discarded->inputTokens;
         meta.outputTokens = composed.discarded->outputTokens;
-        meta.costUsd = composed.discarded->costUsd;
+        meta.charge = composed.discarded->charge;
     }
     meta.fallback = composed.fallbackReason; // timeout, provider_error or guard: the local words went out
     meta.guardNotes = composed.guardNotes;

@@ -197,7 +197,10 @@ Result<AnalyticsSummary> SessionService::analytics(
         return company.error();
     if (endMs < startMs)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("endDate is before startDate"));
-    return m_core.store().analytics().compute(companyId, startMs, endMs, groupBy);
+    AnalyticsSummary out = m_core.store().analytics().compute(companyId, startMs, endMs, groupBy);
+    if (out.cost.currency.isEmpty()) // no priced call: the figures are zeros of the company's money
+        out.cost.currency = company->config.company.currency;
+    return out;
 }
 
 } // namespace tierdesk

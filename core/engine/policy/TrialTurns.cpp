@@ -94,7 +94,8 @@ TrialResult judged(const TrialTurn &turn, const ComposedReply &composed, qint64 
     if (spent) {
         r.inputTokens = spent->inputTokens;
         r.outputTokens = spent->outputTokens;
-        r.costUsd = spent->costUsd;
+        r.cost = spent->charge.amount;
+        r.currency = spent->charge.currency;
     }
     return r;
 }
@@ -112,7 +113,9 @@ TrialSummary summarise(const QList<TrialResult> &turns)
         latencies << t.latencyMs;
         s.inputTokens += t.inputTokens;
         s.outputTokens += t.outputTokens;
-        s.costUsd += t.costUsd;
+        s.cost += t.cost;
+        if (s.currency.isEmpty())
+            s.currency = t.currency;
     }
     s.p50LatencyMs = percentile(latencies, 0.50);
     s.p95LatencyMs = percentile(latencies, 0.95);

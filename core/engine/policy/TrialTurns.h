@@ -57,7 +57,8 @@ struct TrialResult {
     qint64 latencyMs = 0; // from the turn's start to its words, repair round and fallback included
     int inputTokens = 0; // as the provider counted them, for every call of the turn
     int outputTokens = 0;
-    double costUsd = 0; // the tokens at the provider's prices
+    double cost = 0; // the tokens at the provider's prices, in `currency`
+    QString currency;
 };
 
 struct TrialSummary {
@@ -69,7 +70,8 @@ struct TrialSummary {
     qint64 p95LatencyMs = 0;
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
-    double costUsd = 0;
+    double cost = 0;
+    QString currency; // the turns' (one provider's)
 };
 
 // The candidate model's part of a what-if (POST /api/cs/config/simulate, "ai").

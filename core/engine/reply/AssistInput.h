@@ -59,7 +59,7 @@ struct AssistAnswer {
     int inputTokens = 0;
     int outputTokens = 0;
     qint64 latencyMs = 0;
-    double costUsd = 0;
+    ModelCharge charge; // the model call, at the provider's price
     QStringList guardNotes; // which rule each flagged sentence of a draft breaks; the text keeps it
 };
 

@@ -81,6 +81,7 @@ void AssistService::article(
         return done(assistant.error());
     auto in = std::make_shared<AssistInput>();
     in->task = AssistTask::Article;
+    in->session.companyId = companyId; // of no session: the cost is the company's
     in->text = questions.join(QLatin1Char('\n'));
     in->replies = replies;
     takeCompany(*in, *company);
@@ -191,8 +192,25 @@ void AssistService::start(std::shared_ptr<const Assistant> assistant, std::share
     m_pool.start([this, assistant = std::move(assistant), input = std::move(input), then = std::move(then)] {
         auto answer = std::make_shared<Result<AssistAnswer>>(assistant->run(*input));
         QMetaObject::invokeMethod(
-            this, [answer, then] { then(std::move(*answer)); }, Qt::QueuedConnection);
+            this,
+            [this, input, answer, then] {
+                if (*answer)
+                    recordUsage(*input, (*answer)->charge);
+                then(std::move(*answer));
+            },
+            Qt::QueuedConnection);
     });
+}
+
+void AssistService::recordUsage(const AssistInput &input, const ModelCharge &charge)
+{
+    const bool article = input.task == AssistTask::Article;
+    const Status stored = m_core.store().modelUsage().record({input.session.companyId, input.session.id, QString(),
+        QString::fromLatin1(article ? modelpurpose::kArticle : modelpurpose::kAssist), QString(), charge,
+        m_core.clock().nowMs()});
+    if (!stored)
+        qCWarning(lcAssist, "the cost of a %s answer was not stored: %s", qPrintable(toString(input.task)),
+            qPrintable(stored.error().message));
 }
 
 void AssistService::summariseHandover(const QString &companyId, const QString &sessionId)

@@ -64,6 +64,8 @@ private:
     Result<std::shared_ptr<const Assistant>> assistantFor(const Company &company);
     void start(std::shared_ptr<const Assistant> assistant, std::shared_ptr<const AssistInput> input,
         std::function<void(Result<AssistAnswer>)> then);
+    // An answer's model calls, counted apart from the replies (analytics' cost.assist).
+    void recordUsage(const AssistInput &input, const ModelCharge &charge);
     // start(), `done` dropped when `context` (if given) is gone by then.
     void startFor(QObject *context, std::shared_ptr<const Assistant> assistant,
         std::shared_ptr<const AssistInput> input, Done done);

@@ -180,7 +180,7 @@ Result<AssistAnswer> Assistant::ask(const AssistInput &in) const
     a.inputTokens = done->inputTokens;
     a.outputTokens = done->outputTokens;
     a.latencyMs = done->latencyMs;
-    a.costUsd = m_provider.costUsd(done->inputTokens, done->outputTokens);
+    a.charge = m_provider.charge(request.model, done->inputTokens, done->outputTokens);
     return a;
 }
 

@@ -42,7 +42,7 @@ struct Reply {
     int inputTokens = 0;
     int outputTokens = 0;
     qint64 latencyMs = 0; // the model's own time, when a model wrote it
-    double costUsd = 0; // the tokens at the provider's prices
+    ModelCharge charge; // the model calls made for these words, at the provider's prices
     // Why a model gave no usable words ("timeout", "provider_error"): the local responder answers.
     QString failure{};
     // Why the company's knowledge did not answer the customer's question (gapreason's names):

@@ -100,7 +100,8 @@ void TestAgentApiMetrics::metricsCountTheQueries()
 
 // A priced provider words the AI Rep's replies: model_usage names the model as the provider
 // answered it, and the cost is the provider's own token counts (usage) at the registered
-// prices per million tokens; a cached answer calls no model and costs nothing.
+// prices per million tokens; a cached answer calls no model and costs nothing. The figures are
+// stored with each answer: a restarted server reports the queries of the one before.
 void TestAgentApiMetrics::metricsCostAModelsTokensAtItsPrices()
 {
     ScriptedModelServer model(ProviderKind::OpenAi);
@@ -131,15 +132,27 @@ void TestAgentApiMetrics::metricsCostAModelsTokensAtItsPrices()
     QCOMPARE(cached.json().value(QLatin1String("cached")), QJsonValue(true));
     QCOMPARE(model.count(), 1);
 
+    // The server stops and starts again on the same store; one more query calls the model.
+    server().stop();
+    QString error;
+    QVERIFY2(server().start({}, false, &error), qPrintable(error));
+    m_client = std::make_unique<AgentClient>(server().port(), issueApiKey(server()));
+    const HttpResult again = m_client->post(
+        QStringLiteral("/api/query"), queryBody(QStringLiteral("Do you ship abroad?"), QStringLiteral("c_3")));
+    QVERIFY2(again.status == 200, describe(again));
+    QCOMPARE(model.count(), 2);
+
     r = m_client->get(QStringLiteral("/api/metrics?timeframe=hour"));
     QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(num(r.json(), "total_queries"), 3.0);
+    QCOMPARE(num(r.json(), "cache_hit_rate"), 0.333); // three decimals
     QCOMPARE(
-        r.json().value(QLatin1String("model_usage")).toObject(), (QJsonObject{{QStringLiteral("gpt-scripted"), 2}}));
+        r.json().value(QLatin1String("model_usage")).toObject(), (QJsonObject{{QStringLiteral("gpt-scripted"), 3}}));
     const QJsonObject cost = r.json().value(QLatin1String("cost_metrics")).toObject();
-    const double expected = (1200 * 3.0 + 300 * 15.0) / 1e6; // $0.0081
-    QVERIFY2(qAbs(num(cost, "total_cost") - expected) < 1e-9, qPrintable(QString::number(num(cost, "total_cost"))));
-    QVERIFY(qAbs(num(cost, "cost_per_query") - expected / 2) < 1e-9);
-    QVERIFY(qAbs(num(cost.value(QLatin1String("cost_by_model")).toObject(), "gpt-scripted") - expected) < 1e-9);
+    const double each = (1200 * 3.0 + 300 * 15.0) / 1e6; // $0.0081 a model call
+    QVERIFY2(qAbs(num(cost, "total_cost") - 2 * each) < 1e-9, qPrintable(QString::number(num(cost, "total_cost"))));
+    QVERIFY(qAbs(num(cost, "cost_per_query") - 2 * each / 3) < 1e-9);
+    QVERIFY(qAbs(num(cost.value(QLatin1String("cost_by_model")).toObject(), "gpt-scripted") - 2 * each) < 1e-9);
 }
 
 void TestAgentApiMetrics::metricsStayInTheCompany()

@@ -37,7 +37,7 @@ std::optional<Reply> ModelResponder::repair(const ReplyContext &ctx, const Reply
     again.inputTokens += broken.inputTokens;
     again.outputTokens += broken.outputTokens;
     again.latencyMs += broken.latencyMs;
-    again.costUsd += broken.costUsd;
+    again.charge.add(broken.charge);
     return again;
 }
 
@@ -64,7 +64,8 @@ Reply ModelResponder::ask(const ReplyContext &ctx, const QList<ChatMessage> &ext
     reply.inputTokens = done->inputTokens;
     reply.outputTokens = done->outputTokens;
     reply.latencyMs = done->latencyMs;
-    reply.costUsd = m_provider.costUsd(done->inputTokens, done->outputTokens);
+    // Priced by the name the company chose (its prices name it), not the provider's dated variant.
+    reply.charge = m_provider.charge(modelName, done->inputTokens, done->outputTokens);
     return reply;
 }
 
