@@ -993,6 +993,18 @@
         <source>Reason for contact</source>
         <translation>Kontaktgrund</translation>
     </message>
+    <message>
+        <source>AI cost per resolution</source>
+        <translation>KI-Kosten je Lösung</translation>
+    </message>
+    <message>
+        <source>AI cost</source>
+        <translation>KI-Kosten</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>
