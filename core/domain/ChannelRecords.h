@@ -21,6 +21,12 @@ struct ChannelAccountRow {
 };
 
 // A session that came by mail or text: who it is with, and how to answer.
+// A text thread's kind (sms or whatsapp), not a mail's (email) or a web chat's (web).
+inline bool isTextChannel(const QString &kind)
+{
+    return kind == QLatin1String("sms") || kind == QLatin1String("whatsapp");
+}
+
 struct ChannelThread {
     QString sessionId;
     QString companyId;

@@ -36,6 +36,27 @@ struct IrateProtocol {
     Tier targetTier = Tier::AiManager;
 };
 
+// Which channels ask the customer how it went once a session is resolved (docs/api.md, "Satisfaction
+// surveys"): by mail five links, by text "Reply 1 to 5", on a call a keypad digit, in the web chat its
+// rating prompt. At most once a session.
+struct RatingSurveys {
+    bool email = true;
+    bool sms = true;
+    bool whatsapp = true;
+    bool voice = true;
+    bool chat = true;
+
+    // `kind`: email, sms, whatsapp, voice or chat (a text thread's kind, or the session's channel).
+    bool asks(const QString &kind) const
+    {
+        return kind == QLatin1String("email")   ? email
+            : kind == QLatin1String("sms")      ? sms
+            : kind == QLatin1String("whatsapp") ? whatsapp
+            : kind == QLatin1String("voice")    ? voice
+                                                : chat;
+    }
+};
+
 struct EscalationRules {
     int repeatContactWindowHours = 72;
     int complexIssueAfterTurns = 2;
@@ -61,6 +82,7 @@ struct CsConfig {
     VoiceSettings voice; // its phone numbers, the AI's voice, recording
     CompanyProfile company; // its contact, time zone and currency
     CompanyPolicies policies; // its return window, cancellable orders, plans and self-service links
+    RatingSurveys ratings; // which channels ask for a rating
 
     static CsConfig defaults() { return {}; }
     static std::array<TierCapabilities, 3> defaultTiers();

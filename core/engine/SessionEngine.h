@@ -3,6 +3,7 @@
 #include "core/engine/admin/AiProviders.h"
 #include "core/engine/admin/CompanyService.h"
 #include "core/engine/admin/WebhookService.h"
+#include "core/engine/channels/SatisfactionSurveys.h"
 #include "core/engine/knowledge/KnowledgeGaps.h"
 #include "core/engine/pipeline/Conversation.h"
 #include "core/engine/pipeline/EngineCore.h"
@@ -94,6 +95,8 @@ public:
 
     // The customers' ratings of resolved sessions (pipeline/SessionRatings): see there.
     SessionRatings &ratings() { return m_ratings; }
+    // The ratings asked by mail and text after a resolution (channels/SatisfactionSurveys).
+    SatisfactionSurveys &surveys() { return m_surveys; }
 
     // Webhooks (admin/WebhookService): registration, listing, removal, deliveries.
     WebhookService &webhooks() { return m_webhooks; }
@@ -166,6 +169,7 @@ private:
     CompanyService m_companies;
     SessionService m_sessions;
     SessionRatings m_ratings{m_core};
+    SatisfactionSurveys m_surveys{m_core, m_ratings};
     WebhookService m_webhooks;
     AiProviders m_aiProviders{m_core};
     AssistService m_assist{m_core, m_aiProviders};

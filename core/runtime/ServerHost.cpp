@@ -334,6 +334,11 @@ void ServerHost::startBackgroundWork()
     // instance sends and polls).
     m_runtime.channels().outbox().setStatusCallbackUrl( // Twilio reports delivery there
         [base = publicUrl()](const QString &companyId) { return TwilioFamily::statusCallbackUrl(base, companyId); });
+    // A survey mail's links: the public URL, else this server as it listens (a desk on one machine).
+    m_runtime.channels().outbox().setSurveyLinkBase([this] {
+        const QString base = publicUrl();
+        return base.isEmpty() ? QStringLiteral("http://127.0.0.1:%1").arg(port()) : base;
+    });
     m_runtime.channels().start();
     m_runtime.kbSources().start(); // help centers synced (by a team's timer instance)
     m_spool = std::make_unique<MailSpool>(engine, m_runtime.channels(), m_runtime.dataDir());

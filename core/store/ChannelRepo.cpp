@@ -158,7 +158,7 @@ std::optional<ChannelThread> ChannelRepo::openThread(const QString &companyId, c
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("SELECT %1 FROM channel_threads t JOIN sessions s ON s.id = t.session_id"
-                       " WHERE t.company_id = ? AND t.kind = ? AND t.peer = ? AND s.status <> 'resolved'"
+                       " WHERE t.company_id = ? AND t.kind = ? AND t.peer = ? AND s.status <> 'RESOLVED'"
                        " ORDER BY t.active_at DESC LIMIT 1")
             .arg(prefixed(kThreadColumns, QStringLiteral("t."))));
     if (!m_db.exec(q, {companyId, kind, peer}))

@@ -313,6 +313,12 @@ QJsonObject configJson(const CsConfig &c)
         out.insert(QStringLiteral("company"), companyJson(c.company));
     if (policiesJson(c.policies) != policiesJson(CompanyPolicies{}))
         out.insert(QStringLiteral("policies"), policiesJson(c.policies));
+    const RatingSurveys on = c.ratings;
+    if (!on.email || !on.sms || !on.whatsapp || !on.voice || !on.chat) // every survey on: a row reads as before
+        out.insert(QStringLiteral("ratings"),
+            QJsonObject{{QStringLiteral("email"), on.email}, {QStringLiteral("sms"), on.sms},
+                {QStringLiteral("whatsapp"), on.whatsapp}, {QStringLiteral("voice"), on.voice},
+                {QStringLiteral("chat"), on.chat}});
     return out;
 }
 
@@ -358,6 +364,11 @@ CsConfig readConfig(const QJsonObject &json)
     readVoice(object(json, "voice"), c.voice);
     readCompany(object(json, "company"), c.company);
     readPolicies(object(json, "policies"), c.policies);
+    const QJsonObject ratings = object(json, "ratings");
+    for (auto [key, on] : {std::pair{"email", &RatingSurveys::email}, std::pair{"sms", &RatingSurveys::sms},
+             std::pair{"whatsapp", &RatingSurveys::whatsapp}, std::pair{"voice", &RatingSurveys::voice},
+             std::pair{"chat", &RatingSurveys::chat}})
+        c.ratings.*on = ratings.value(QLatin1String(key)).toBool(c.ratings.*on);
     return c;
 }
 

@@ -33,6 +33,15 @@ Status RatingRepo::insert(const SessionRating &r)
             r.ratedBy}));
 }
 
+Result<bool> RatingRepo::addComment(const QString &sessionId, const QString &comment)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE session_ratings SET comment = ? WHERE session_id = ? AND comment = ''"));
+    if (!m_db.exec(q, {comment, sessionId}))
+        return m_db.lastFailure();
+    return q.numRowsAffected() == 1;
+}
+
 std::optional<SessionRating> RatingRepo::find(const QString &sessionId)
 {
     QSqlQuery &q

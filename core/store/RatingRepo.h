@@ -18,6 +18,8 @@ public:
     explicit RatingRepo(Database &db) : m_db(db) { }
     Status insert(const SessionRating &r);
     std::optional<SessionRating> find(const QString &sessionId);
+    // A comment given after the rating (a survey mail's form), kept only where there is none yet.
+    Result<bool> addComment(const QString &sessionId, const QString &comment);
     // The ratings of these sessions, by session id (the sessions without one are left out).
     QHash<QString, SessionRating> forSessions(const QStringList &sessionIds);
     // Per agent, the ratings given in [startMs, endMs] to sessions a person held when they

@@ -461,6 +461,15 @@ const QList<Migration> &postgresMigrations()
                                " message_id TEXT NOT NULL DEFAULT '')"),
                 QStringLiteral("CREATE INDEX api_queries_by_time ON api_queries(company_id, at)"),
             }},
+        {35,
+            {
+                QStringLiteral("CREATE TABLE surveys (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, peer TEXT NOT NULL DEFAULT '',"
+                               " secret TEXT NOT NULL, sent_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+                               " answered_at BIGINT, rating INTEGER)"),
+                QStringLiteral("CREATE INDEX surveys_open_by_peer ON surveys(company_id, kind, peer, sent_at)"
+                               " WHERE answered_at IS NULL"),
+            }},
     };
     return all;
 }

@@ -98,6 +98,18 @@ QList<Migration> recentMigrations()
                                " cached INTEGER NOT NULL, message_id TEXT NOT NULL DEFAULT '')"),
                 QStringLiteral("CREATE INDEX api_queries_by_time ON api_queries(company_id, at)"),
             }},
+        {35,
+            {
+                // A rating asked after a session was resolved (docs/api.md, "Satisfaction surveys"): by mail
+                // (its links signed with `secret`), by text (answered by a digit from `peer`) or on a call.
+                // One a session; answered once.
+                QStringLiteral("CREATE TABLE surveys (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, peer TEXT NOT NULL DEFAULT '',"
+                               " secret TEXT NOT NULL, sent_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+                               " answered_at INTEGER, rating INTEGER)"),
+                QStringLiteral("CREATE INDEX surveys_open_by_peer ON surveys(company_id, kind, peer, sent_at)"
+                               " WHERE answered_at IS NULL"),
+            }},
     };
 }
 

@@ -27,6 +27,7 @@
 #include "core/store/SessionRepo.h"
 #include "core/store/SettingsRepo.h"
 #include "core/store/StoreReconnector.h"
+#include "core/store/SurveyRepo.h"
 #include "core/store/WebhookRepo.h"
 #include "core/store/WriteBatch.h"
 
@@ -71,6 +72,7 @@ public:
     ModelUsageRepo &modelUsage() { return m_modelUsage; }
     MoneyActionRepo &moneyActions() { return m_moneyActions; }
     SettingsRepo &settings() { return m_settings; }
+    SurveyRepo &surveys() { return m_surveys; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
     // PostgreSQL: what connects the store again when its connection is lost (none on SQLite).
@@ -88,6 +90,7 @@ private:
     KbSourceRepo m_kbSources{*m_db};
     KbGapRepo m_kbGaps{*m_db};
     ModelUsageRepo m_modelUsage{*m_db};
+    SurveyRepo m_surveys{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

@@ -74,6 +74,7 @@ private slots:
     void stopMidPollLosesNothing();
     void deliverBesideTheRunningServer();
     void aWebVisitorWhoLeftIsAnsweredByMail();
+    void aResolvedMailConversationAsksForARating();
 
 private:
     void putMailbox(int pollSeconds, qint64 maxBytes = 0);
@@ -660,6 +661,97 @@ void TestCsApiMail::aWebVisitorWhoLeftIsAnsweredByMail()
                     {sessionId, QStringLiteral("Great, thank you!%")})
                 .toInt()
         == 1);
+}
+
+// Resolved, the conversation's customer gets one mail with five signed links (docs/api.md, "Satisfaction
+// surveys"): the link of a 4 records 4 and offers a comment; the 5 afterwards, or the 4 again, records
+// nothing; a link whose signature was changed is not ours. A company that switched mail surveys off
+// sends none.
+void TestCsApiMail::aResolvedMailConversationAsksForARating()
+{
+    QVERIFY(append(rawMail(
+        "Sam Stone <sam@example.org>", "rate1@example.org", "Gift cards", "Hello,\r\ndo you sell gift cards?\r\n")));
+    QCOMPARE(pollOk(), 1);
+    const QString sessionId = sessionOf(QStringLiteral("rate1@example.org"));
+    QVERIFY(!sessionId.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(QStringLiteral("rate1@example.org")).size(), 1, kWaitMs);
+    HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(sessionId),
+        {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}});
+    QVERIFY2(r.status == 200, describe(r).constData());
+
+    // The survey: in the thread, to the customer, automatic, with a link per rating.
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(QStringLiteral("rate1@example.org")).size(), 2, kWaitMs);
+    const QJsonObject mail = answersTo(QStringLiteral("rate1@example.org")).last();
+    const QString text = str(mail, "text");
+    QVERIFY2(text.contains(QStringLiteral("How did we do?")), qPrintable(text));
+    QCOMPARE(mail.value(QLatin1String("rcptTos")).toArray().first().toString(), QStringLiteral("sam@example.org"));
+    QCOMPARE(str(mail.value(QLatin1String("rawHeaders")).toObject(), "Auto-Submitted"), QStringLiteral("auto-replied"));
+    QHash<int, QString> links;
+    static const QRegularExpression link(
+        QStringLiteral("^([1-5]): http://[^/\\s]+(/r/[A-Za-z0-9_.-]+)"), QRegularExpression::MultilineOption);
+    for (auto it = link.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        links.insert(m.captured(1).toInt(), m.captured(2));
+    }
+    QCOMPARE(links.size(), 5);
+
+    HttpClient browser(m_server.port());
+    r = browser.get(links.value(4));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("You rated us 4 out of 5"));
+    QVERIFY(r.body.contains("<form method=\"post\""));
+    QCOMPARE(r.header("cache-control"), QByteArray("no-store"));
+    QCOMPARE(
+        m_server.scalar(QStringLiteral("SELECT rating FROM session_ratings WHERE session_id = ?"), {sessionId}).toInt(),
+        4);
+    // The comment of the page, once.
+    r = browser.send("POST", links.value(4), "comment=Quick+and+kind%2C+thanks%21",
+        {{"Content-Type", "application/x-www-form-urlencoded"}}, false);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT comment FROM session_ratings WHERE session_id = ?"), {sessionId})
+                 .toString(),
+        QStringLiteral("Quick and kind, thanks!"));
+    // Used: another link, or the same again, records nothing.
+    QCOMPARE(browser.get(links.value(5)).status, 409);
+    QCOMPARE(browser.get(links.value(4)).status, 409);
+    QCOMPARE(
+        m_server.scalar(QStringLiteral("SELECT rating FROM session_ratings WHERE session_id = ?"), {sessionId}).toInt(),
+        4);
+    QString forged = links.value(2);
+    forged.replace(forged.size() - 3, 3, QStringLiteral("AAA"));
+    QCOMPARE(browser.get(forged).status, 404);
+    QCOMPARE(browser.get(QStringLiteral("/r/srv_nothing.3.AAAAAAAAAAAAAAAAAAAAAA")).status, 404);
+    const QJsonObject analytics
+        = m_admin
+              ->get(withQuery(QStringLiteral("/api/cs/analytics"),
+                  {{QStringLiteral("companyId"), m_server.companyId()},
+                      {QStringLiteral("startDate"), QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate)},
+                      {QStringLiteral("endDate"), QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate)}}))
+              .json();
+    int emailRated = 0;
+    for (const QJsonValue &row : analytics.value(QLatin1String("byChannel")).toArray())
+        if (row.toObject().value(QLatin1String("channel")).toString() == QLatin1String("email"))
+            emailRated = row.toObject().value(QLatin1String("ratings")).toInt();
+    QVERIFY(emailRated >= 1);
+
+    // Mail surveys switched off: the next resolved conversation gets no survey.
+    r = m_admin->put(QStringLiteral("/api/cs/config"),
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("ratings"), QJsonObject{{QStringLiteral("email"), false}}}});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    QVERIFY(append(rawMail(
+        "Sam Stone <sam@example.org>", "rate2@example.org", "Opening hours", "When are you open on Saturdays?\r\n")));
+    QCOMPARE(pollOk(), 1);
+    const QString second = sessionOf(QStringLiteral("rate2@example.org"));
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(QStringLiteral("rate2@example.org")).size(), 1, kWaitMs);
+    r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(second),
+        {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM surveys WHERE session_id = ?"), {second}).toInt(), 0);
+    r = m_admin->put(QStringLiteral("/api/cs/config"),
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("ratings"), QJsonObject{{QStringLiteral("email"), true}}}});
+    QVERIFY2(r.status == 200, describe(r).constData());
 }
 
 QTEST_GUILESS_MAIN(TestCsApiMail)

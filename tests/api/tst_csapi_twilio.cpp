@@ -3,6 +3,7 @@
 // webhooks as Twilio does and taking the AI's answers on its Messages API. What reaches the
 // engine, what Twilio is sent, and what the desk sees of the deliveries.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/FakeClock.h"
 #include "tests/support/ScriptedTwilioServer.h"
 
 #include "core/api/twilio/TwilioFamily.h"
@@ -42,8 +43,10 @@ private slots:
     void aBadSignatureStoresNothing();
     void aRepeatedMessageSidIsStoredOnce();
     void whatsAppIsAChatFromWhatsApp();
+    void aResolvedTextConversationAsksForARating();
 
 private:
+    void startServer(const Clock *clock);
     QUrl webhook(const QString &kind) const;
     int storedTexts(const QString &direction);
     QString sessionOfPeer(const QString &peer);
@@ -57,7 +60,14 @@ void TestCsApiTwilio::init()
 {
     m_twilio = std::make_unique<ScriptedTwilioServer>(kSid, kToken, QStringList{kNumber, kWhatsApp});
     QVERIFY(m_twilio->isListening());
+    startServer(nullptr);
+}
+
+void TestCsApiTwilio::startServer(const Clock *clock)
+{
+    m_admin.reset();
     m_server = std::make_unique<ServerFixture>();
+    m_server->setClock(clock);
     QString error;
     QVERIFY2(m_server->start({}, false, &error), qPrintable(error));
     // server/publicUrl as a deployment sets it: where Twilio reports the replies' delivery.
@@ -213,6 +223,69 @@ void TestCsApiTwilio::whatsAppIsAChatFromWhatsApp()
     QCOMPARE(header.json().value(QLatin1String("channel")).toString(), QStringLiteral("chat"));
     QCOMPARE(header.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("source")).toString(),
         QStringLiteral("whatsapp"));
+}
+
+// Resolved, the texting customer is asked "How did we do? Reply 1 to 5" (docs/api.md, "Satisfaction
+// surveys"): a "5" within 24 hours is the session's rating and no message, in no new conversation; a
+// "5" that comes after the window is a message like any other, which starts a conversation.
+void TestCsApiTwilio::aResolvedTextConversationAsksForARating()
+{
+    FakeClock clock(QDateTime::currentDateTimeUtc());
+    startServer(&clock);
+    const auto text = [&](int sid, const QString &body) {
+        const ScriptedTwilioServer::Answer a = m_twilio->sendIncoming(webhook(QStringLiteral("messages")),
+            {{QStringLiteral("From"), kCustomerPhone}, {QStringLiteral("To"), kNumber}, {QStringLiteral("Body"), body},
+                {QStringLiteral("MessageSid"), messageSid(sid)}});
+        if (a.status != 200)
+            qWarning("text %d: %d %s", sid, a.status, a.body.constData());
+        return a.status;
+    };
+    const auto resolve = [&](const QString &session) {
+        return m_admin
+            ->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(session),
+                {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}})
+            .status;
+    };
+    const auto scalar
+        = [&](const char *sql, const QString &bind) { return m_server->scalar(QString::fromLatin1(sql), {bind}); };
+    QCOMPARE(text(11, QStringLiteral("Do you sell gift cards?")), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_twilio->messages().size(), 1, kWaitMs);
+    const QString first = sessionOfPeer(kCustomerPhone);
+    QCOMPARE(resolve(first), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_twilio->messages().size(), 2, kWaitMs);
+    const ScriptedTwilioServer::Message ask = m_twilio->messages().constLast();
+    QCOMPARE(ask.to, kCustomerPhone);
+    QCOMPARE(ask.body, QStringLiteral("How did we do? Reply 1 to 5 (5 is best)."));
+    const int messagesBefore = scalar("SELECT COUNT(*) FROM messages WHERE session_id = ?", first).toInt();
+
+    QCOMPARE(text(12, QStringLiteral(" 5 ")), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar("SELECT COUNT(*) FROM session_ratings WHERE session_id = ?", first).toInt(), 1, kWaitMs);
+    QCOMPARE(scalar("SELECT rating FROM session_ratings WHERE session_id = ?", first).toInt(), 5);
+    QCOMPARE(scalar("SELECT COUNT(*) FROM messages WHERE session_id = ?", first).toInt(), messagesBefore);
+    QCOMPARE(scalar("SELECT COUNT(*) FROM channel_threads WHERE peer = ?", kCustomerPhone).toInt(), 1);
+    QCOMPARE(scalar("SELECT status FROM channel_messages WHERE external_id = ?", messageSid(12)).toString(),
+        QStringLiteral("stored"));
+    QCOMPARE(m_twilio->messages().size(), 2); // nothing answers a rating
+
+    // Another conversation, resolved and asked; the "5" comes a day and an hour later.
+    clock.advanceSecs(60);
+    QCOMPARE(text(13, QStringLiteral("Can I change my delivery address?")), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_twilio->messages().size(), 3, kWaitMs);
+    const QString second
+        = scalar("SELECT session_id FROM channel_threads WHERE peer = ? ORDER BY created_at DESC, session_id"
+                 " LIMIT 1",
+            kCustomerPhone)
+              .toString();
+    QVERIFY(second != first);
+    clock.advanceSecs(60);
+    QCOMPARE(resolve(second), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_twilio->messages().size(), 4, kWaitMs);
+    clock.advanceSecs(25 * 3600);
+    QCOMPARE(text(14, QStringLiteral("5")), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar("SELECT COUNT(*) FROM channel_threads WHERE peer = ?", kCustomerPhone).toInt(), 3, kWaitMs);
+    QCOMPARE(scalar("SELECT COUNT(*) FROM session_ratings WHERE session_id = ?", second).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiTwilio)

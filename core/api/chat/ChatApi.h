@@ -33,6 +33,9 @@ private:
     void attachment(const http::HttpRequest &req, const http::HttpResponder &res);
     // The address a visitor leaves when nobody can answer now (ChatContact.cpp).
     void leaveContact(const http::HttpRequest &req, const http::HttpResponder &res);
+    // A survey mail's link and its page's comment (ChatSurvey.cpp).
+    void surveyLink(const http::HttpRequest &req, const http::HttpResponder &res);
+    void surveyComment(const http::HttpRequest &req, const http::HttpResponder &res);
     // The reader of `sessionId`, an earlier conversation of the signed-in visitor of `current`
     // (whose secret the request presents); nullopt after answering 401/404 itself.
     std::optional<ChatVisitor> earlierConversationReader(

@@ -37,6 +37,9 @@ void ChatApi::install(http::HttpServer &server)
     r.route("GET", QStringLiteral("/api/v1/chat/attachments/:attachmentId"), guarded(&ChatApi::attachment));
     // where a visitor nobody can answer now is written to (a person's reply, by e-mail)
     r.route("POST", QStringLiteral("/api/v1/chat/contact"), guarded(&ChatApi::leaveContact));
+    // a survey mail's signed links (the token is the key): the rating, then a comment
+    r.route("GET", QStringLiteral("/r/:token"), guarded(&ChatApi::surveyLink));
+    r.route("POST", QStringLiteral("/r/:token"), guarded(&ChatApi::surveyComment));
     // CORS preflights of pages on other origins (the companies' sites).
     const auto preflight = [](const QByteArray &methods) {
         return [methods](

@@ -234,7 +234,11 @@ QJsonObject configJson(const CsConfig &c)
         {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
         {QStringLiteral("ai"), aiJson(c.ai)}, {QStringLiteral("connectors"), connectorsJson(c.connectors)},
         {QStringLiteral("voice"), voiceJson(c.voice)}, {QStringLiteral("company"), companyJson(c.company)},
-        {QStringLiteral("policies"), policiesJson(c.policies)}};
+        {QStringLiteral("policies"), policiesJson(c.policies)},
+        {QStringLiteral("ratings"),
+            QJsonObject{{QStringLiteral("email"), c.ratings.email}, {QStringLiteral("sms"), c.ratings.sms},
+                {QStringLiteral("whatsapp"), c.ratings.whatsapp}, {QStringLiteral("voice"), c.ratings.voice},
+                {QStringLiteral("chat"), c.ratings.chat}}}};
 }
 
 QJsonObject voiceJson(const VoiceSettings &v)
@@ -292,6 +296,11 @@ CsConfig readConfig(const QJsonObject &checked)
     c.voice.recordCalls = voice.value(QLatin1String("recordCalls")).toBool(c.voice.recordCalls);
     readCompany(object(checked, "company"), c.company);
     readPolicies(object(checked, "policies"), c.policies);
+    const QJsonObject ratings = object(checked, "ratings");
+    for (auto [key, on] : {std::pair{"email", &RatingSurveys::email}, std::pair{"sms", &RatingSurveys::sms},
+             std::pair{"whatsapp", &RatingSurveys::whatsapp}, std::pair{"voice", &RatingSurveys::voice},
+             std::pair{"chat", &RatingSurveys::chat}})
+        c.ratings.*on = ratings.value(QLatin1String(key)).toBool(c.ratings.*on);
     return c;
 }
 

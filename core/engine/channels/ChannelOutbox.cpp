@@ -21,11 +21,6 @@ bool cameByChannel(const Session &s)
         || s.metadata.value(QStringLiteral("source")).toString() == QLatin1String("whatsapp");
 }
 
-bool isTextKind(const QString &kind)
-{
-    return kind == QLatin1String("sms") || kind == QLatin1String("whatsapp");
-}
-
 } // namespace
 
 ChannelOutbox::ChannelOutbox(
@@ -52,8 +47,9 @@ void ChannelOutbox::start(int tickMs)
     m_tick.start(tickMs);
     connect(&m_engine, &SessionEngine::sessionEvent, this, [this](const SessionEvent &e) {
         // Only a mail's or a text's session has replies to send: a chat's costs no look.
-        if (e.type == SessionEventType::Message && e.reply && !e.relayed && !e.internal && e.session
-            && cameByChannel(*e.session))
+        const bool reply = e.type == SessionEventType::Message && e.reply && !e.relayed && !e.internal;
+        // A resolution may have asked for a rating (SatisfactionSurveys): its mail or text goes now.
+        if ((reply || e.type == SessionEventType::Resolved) && e.session && cameByChannel(*e.session))
             look(e.session->id);
     });
     kick();
@@ -75,7 +71,7 @@ void ChannelOutbox::look(const QString &sessionId)
     m_looking = false;
 }
 
-QString ChannelOutbox::newMessageId(const ChannelThread &thread) const
+QString ChannelOutbox::newMessageId(const ChannelThread &thread)
 {
     // <random.short-id@the company's domain>: unique, and recognisably this thread's when read.
     const QString domain = thread.own.section(QLatin1Char('@'), 1).toLower();
@@ -123,7 +119,7 @@ void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &threa
     const bool automatic = reply.role != QLatin1String("human_agent");
     row.detail.insert(QStringLiteral("automatic"), automatic);
     Store &store = m_engine.core().store();
-    if (isTextKind(thread.kind)) {
+    if (isTextChannel(thread.kind)) {
         const QStringList parts
             = PhoneText::split(PhoneText::plain(reply.content, thread.kind == QLatin1String("whatsapp")));
         for (int i = 0; i < parts.size(); ++i) {
@@ -159,7 +155,7 @@ std::optional<OutgoingReply> ChannelOutbox::prepare(const ChannelMessageRow &row
     out.thread = *thread;
     out.text = row.detail.value(QLatin1String("text")).toString();
     out.automatic = row.detail.value(QLatin1String("automatic")).toBool();
-    if (isTextKind(row.kind)) {
+    if (isTextChannel(row.kind)) {
         const Result<TwilioSettings> twilio = m_accounts.twilio(row.companyId);
         if (!twilio)
             return std::nullopt;
@@ -187,7 +183,22 @@ std::optional<OutgoingReply> ChannelOutbox::prepare(const ChannelMessageRow &row
                 out.quotedDate = QDateTime::fromMSecsSinceEpoch(m.createdAt, Qt::UTC);
         }
     }
+    const QString survey = row.detail.value(QLatin1String("survey")).toString();
+    if (!survey.isEmpty() && !surveyMail(survey, out))
+        return std::nullopt;
     return out;
+}
+
+bool ChannelOutbox::surveyMail(const QString &surveyId, OutgoingReply &out)
+{
+    const std::optional<Survey> survey = m_engine.core().store().surveys().find(surveyId);
+    const QString base = m_surveyLinkBase ? m_surveyLinkBase() : QString();
+    if (!survey || base.isEmpty())
+        return false;
+    const Result<Company> company = m_engine.company(survey->companyId);
+    out.text = SatisfactionSurveys::mailText(*survey, base, company ? company->config.language : Language::En);
+    out.quotedText.clear(); // a question of its own, not an answer to their last mail
+    return true;
 }
 
 void ChannelOutbox::sendDue()

@@ -38,6 +38,8 @@ public:
     // knows); none: texts go without a StatusCallback.
     using StatusCallbackUrl = std::function<QString(const QString &companyId)>;
     void setStatusCallbackUrl(StatusCallbackUrl url) { m_statusCallbackUrl = std::move(url); }
+    // The address a survey mail's links start with (the server's public URL); none: no survey mail goes.
+    void setSurveyLinkBase(std::function<QString()> base) { m_surveyLinkBase = std::move(base); }
     // Looks now and every `tickMs`; also whenever a channel session's reply is committed.
     void start(int tickMs = kTickMs);
     void kick();
@@ -46,6 +48,9 @@ public:
     void enqueueOne(const Message &reply, const ChannelThread &thread);
     // Waits for replies being sent (tests and shutdown).
     void waitForSending() { m_pool.waitForDone(); }
+
+    // A new mail's Message-ID in `thread` (without <>): unique, and recognisably the thread's when read.
+    static QString newMessageId(const ChannelThread &thread);
 
     // The milliseconds before attempt `attempts` + 1.
     static qint64 backoffMs(int attempts);
@@ -60,13 +65,15 @@ private:
     void enqueue(const UnsentReply &reply, const ChannelThread &thread, qint64 now);
     void sendDue();
     std::optional<OutgoingReply> prepare(const ChannelMessageRow &row);
+    // A survey row's mail: its question and links (SatisfactionSurveys); false when it cannot be written yet.
+    bool surveyMail(const QString &surveyId, OutgoingReply &out);
     void settle(const ChannelMessageRow &row, const Result<QString> &sent);
-    QString newMessageId(const ChannelThread &thread) const;
 
     SessionEngine &m_engine;
     ChannelAccounts &m_accounts;
     std::shared_ptr<ReplySender> m_sender;
     StatusCallbackUrl m_statusCallbackUrl;
+    std::function<QString()> m_surveyLinkBase;
     QThreadPool m_pool;
     QTimer m_tick;
     QSet<QString> m_sending; // row ids handed to the pool

@@ -101,6 +101,11 @@ void TextInbox::receive(const InboundText &t, QObject *context, std::function<vo
 void TextInbox::place(const InboundText &t, const QString &rowId, QObject *context, std::function<void(Status)> done)
 {
     const QString kind = textKind(t);
+    // "5" to "How did we do? Reply 1 to 5": the rating of the resolved session, not a new message.
+    if (m_engine.surveys().answerText(t.companyId, kind, t.from, t.body, rowId)) {
+        done(Ok{});
+        return;
+    }
     if (const auto thread = m_engine.core().store().channels().openThread(t.companyId, kind, t.from)) {
         postTo(*thread, t, rowId, context, std::move(done));
         return;

@@ -74,8 +74,8 @@ SessionRating SessionRatings::ratingOf(const Session &s, const Input &input, con
     return r;
 }
 
-Result<SessionRating> SessionRatings::rate(
-    const QString &companyId, const QString &sessionId, const Input &input, const Actor &actor)
+Result<SessionRating> SessionRatings::rate(const QString &companyId, const QString &sessionId, const Input &input,
+    const Actor &actor, const std::function<bool()> &alongside)
 {
     if (const Status checked = checkInput(input); !checked)
         return checked.error();
@@ -86,7 +86,7 @@ Result<SessionRating> SessionRatings::rate(
         return allowed.error();
     const SessionRating rating = ratingOf(*found, input, actor);
     const bool stored = m_core.store().batch().run([&] {
-        if (!m_core.store().ratings().insert(rating))
+        if (!m_core.store().ratings().insert(rating) || (alongside && !alongside()))
             return false;
         const QJsonObject details{{QStringLiteral("rating"), rating.rating},
             {QStringLiteral("hasComment"), !rating.comment.isEmpty()}, {QStringLiteral("agentId"), rating.agentId}};

@@ -3,6 +3,7 @@
 #include "core/domain/SessionRating.h"
 #include "core/engine/pipeline/EngineCore.h"
 
+#include <functional>
 #include <optional>
 
 namespace tierdesk {
@@ -23,8 +24,9 @@ public:
         QString comment;
     };
 
-    Result<SessionRating> rate(
-        const QString &companyId, const QString &sessionId, const Input &input, const Actor &actor);
+    // `alongside`: more work of the same transaction (a survey marked answered); false undoes it all.
+    Result<SessionRating> rate(const QString &companyId, const QString &sessionId, const Input &input,
+        const Actor &actor, const std::function<bool()> &alongside = {});
     // Whether `actor` may rate the session now (or once `resolvingFirst` resolves it in the
     // same request), before anything else of that request changes: as rate() checks it.
     Status mayRate(const QString &companyId, const QString &sessionId, const Actor &actor, bool resolvingFirst);

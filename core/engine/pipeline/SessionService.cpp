@@ -2,6 +2,7 @@
 
 #include "core/common/Time.h"
 #include "core/common/Validation.h"
+#include "core/engine/channels/SatisfactionSurveys.h"
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/pipeline/OpenSession.h"
 
@@ -140,7 +141,8 @@ Result<Session> SessionService::resolve(const QString &companyId, const QString 
         s,
         [&] {
             DeskHooks *desk = m_core.desk();
-            if ((desk && !desk->resolving(s, actor, now, closingMessage)) || !m_core.store().sessions().update(s))
+            if ((desk && !desk->resolving(s, actor, now, closingMessage)) || !m_core.store().sessions().update(s)
+                || !SatisfactionSurveys::askAfterResolve(m_core, s, now))
                 return false;
             m_core.record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id,
                 AuditOutcome::Done,
