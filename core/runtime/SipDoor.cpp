@@ -48,6 +48,7 @@ voice::sip::SipVerdict SipDoor::incoming(voice::sip::SipCall *sip)
     }
     caller.via = QStringLiteral("sip:") + sip->number();
     caller.address = sip->incoming().peer;
+    caller.number = sip->from();
     auto *link = new SipCallLink(sip, *opened, sip);
     link->start(caller);
     return voice::sip::SipVerdict::Accept;

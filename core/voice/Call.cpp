@@ -183,6 +183,10 @@ void Call::keypad(const QString &keys)
                 armSilence(false);
             }
             m_keys += key;
+            if (m_oneKey) {
+                m_oneKey = false;
+                endKeypadEntry();
+            }
         }
     }
 }

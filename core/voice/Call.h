@@ -60,6 +60,8 @@ public:
     void keypad(const QString &keys);
     // The caller's next turn is digits (an order number): the digits grammar hears it.
     void expectDigits();
+    // The next key pressed is a turn by itself, no '#' needed ("press 1 to 5").
+    void expectOneKey() { m_oneKey = true; }
     // Says `text` (prepared for the ear): synthesised on the lane, then sent paced.
     void say(const QString &text);
     // Drops what the AI has not said yet.
@@ -109,6 +111,7 @@ private:
     qint64 m_sentSamples = 0;
     QTimer m_pacer;
     QString m_keys;
+    bool m_oneKey = false;
     // The last turn's times from the endpointer's end (debug log tierdesk.calls.timing).
     QElapsedTimer m_turnClock;
     struct TurnTiming {

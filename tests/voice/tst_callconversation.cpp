@@ -40,6 +40,7 @@ private slots:
     void orderNumberIsHeardAsDigits();
     void notUnderstoodTwiceOffersAPerson();
     void quietCallerIsLetGo();
+    void aResolvedCallIsRatedOnTheKeypad();
 
 private:
     bool startCall(const QString &customerId);
@@ -193,6 +194,32 @@ void TestCallConversation::quietCallerIsLetGo()
     QVERIFY(m_talk->ended());
     const auto s = m_fx->engine->session(m_fx->companyId, m_talk->sessionId());
     QCOMPARE(s->metadata.value(QStringLiteral("callEnded")).toString(), QStringLiteral("silence"));
+}
+
+// Resolved while the caller is on the line (here by a person, through the engine's resolve): the
+// caller is asked to press 1 to 5, a keypad "4" is the session's rating, thanked, and the call ends.
+void TestCallConversation::aResolvedCallIsRatedOnTheKeypad()
+{
+    QSignalSpy spoken(m_call.get(), &Call::spoken);
+    QVERIFY(startCall(QStringLiteral("cust_ben")));
+    nextAiWords();
+    Resolution done;
+    done.type = ResolutionType::IssueResolved;
+    done.summary = QStringLiteral("Answered on the phone");
+    const Result<Session> resolved = m_fx->engine->resolve(
+        m_fx->companyId, m_talk->sessionId(), done, Actor(QStringLiteral("admin"), QStringLiteral("admin")));
+    QVERIFY(resolved.ok());
+    QCOMPARE(nextAiWords(), callWords(CallWord::RatingAsk, Language::En));
+    QSignalSpy hangUp(m_talk.get(), &CallConversation::hangUp);
+    m_call->keypad(QStringLiteral("9")); // not a rating: the question stands
+    m_call->keypad(QStringLiteral("4")); // one key, no hash
+    QCOMPARE(nextAiWords(), callWords(CallWord::RatingThanks, Language::En));
+    QVERIFY(hangUp.wait(10000));
+    QCOMPARE(hangUp.first().first().toString(), QStringLiteral("goodbye"));
+    const auto rating = m_fx->engine->ratings().find(m_fx->companyId, m_talk->sessionId(), Actor());
+    QVERIFY(rating && rating->has_value());
+    QCOMPARE((*rating)->rating, 4);
+    QCOMPARE((*rating)->channel, QStringLiteral("voice"));
 }
 
 QTEST_GUILESS_MAIN(TestCallConversation)

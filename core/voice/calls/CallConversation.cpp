@@ -27,10 +27,71 @@ CallConversation::CallConversation(SessionEngine &engine, Call &call, QString co
     connect(&m_call, &Call::silence, this, &CallConversation::onSilence);
     connect(&m_call, &Call::spoken, this, [this] {
         if (m_goodbyeSaid && !m_ended) {
-            end(QStringLiteral("silence"));
-            emit hangUp(QStringLiteral("silence"));
+            end(m_goodbyeReason);
+            emit hangUp(m_goodbyeReason);
+        } else if (m_awaitingRating && !m_ratingWindow.isActive()) {
+            m_ratingWindow.start(); // the question was heard: the window runs from here
         }
     });
+    m_ratingWindow.setSingleShot(true);
+    m_ratingWindow.setInterval(kRatingWindowMs);
+    connect(&m_ratingWindow, &QTimer::timeout, this, [this] {
+        if (m_awaitingRating)
+            sayGoodbye(CallWord::RatingNone);
+    });
+    // However it was resolved (the AI, a person, the API), the caller still on the line is asked.
+    connect(&m_engine, &SessionEngine::sessionEvent, this, [this](const SessionEvent &e) {
+        // Resolved by the caller's own turn: asked once its reply is said (onReply).
+        if (e.type == SessionEventType::Resolved && e.session && e.session->id == m_sessionId && m_postsInFlight == 0)
+            askRating();
+    });
+}
+
+void CallConversation::askRating()
+{
+    if (m_ended || m_ratingAsked || m_sessionId.isEmpty())
+        return;
+    const Result<Company> company = m_engine.company(m_companyId);
+    const auto rated = m_engine.ratings().find(m_companyId, m_sessionId, m_actor);
+    if (!company || !company->config.ratings.voice || !rated || rated->has_value())
+        return;
+    // Kept as the session's survey (kind voice): asked once, whatever happens to this call.
+    const qint64 now = m_engine.clock().nowMs();
+    m_survey = Survey{ids::random(QStringLiteral("srv_")), m_companyId, m_sessionId, QStringLiteral("voice"),
+        m_callerNumber, QByteArray(), now, now + kRatingWindowMs + kQuestionMs, 0, 0};
+    Store &store = m_engine.core().store();
+    if (!store.batch().run([&] { return bool(store.surveys().insert(m_survey)); }))
+        return; // asked before (another door), or not writable: no question
+    m_ratingAsked = true;
+    m_awaitingRating = true;
+    m_turnTaker = nullptr; // a message being left is over: the conversation is
+    speak(callWords(CallWord::RatingAsk, m_language));
+    m_call.expectOneKey();
+}
+
+void CallConversation::answerRating(const CallerTurn &turn)
+{
+    const int rating = turn.keypad ? SatisfactionSurveys::ratingIn(turn.text) : 0;
+    if (rating == 0) { // words, or another key: the window runs on
+        if (turn.keypad)
+            m_call.expectOneKey();
+        return;
+    }
+    const qint64 now = m_engine.clock().nowMs();
+    const auto stored = m_engine.ratings().rate(m_companyId, m_sessionId, {rating, QString()}, m_actor, [&] {
+        const Result<bool> first = m_engine.core().store().surveys().answer(m_survey.id, rating, now);
+        return first && *first;
+    });
+    sayGoodbye(stored ? CallWord::RatingThanks : CallWord::RatingNone);
+}
+
+void CallConversation::sayGoodbye(CallWord word)
+{
+    m_awaitingRating = false;
+    m_ratingWindow.stop();
+    m_goodbyeSaid = true; // once said, the call ends (Call::spoken)
+    m_goodbyeReason = QStringLiteral("goodbye");
+    speak(callWords(word, m_language));
 }
 
 void CallConversation::start(const Caller &caller, std::function<void(Result<Session>)> done)
@@ -39,6 +100,7 @@ void CallConversation::start(const Caller &caller, std::function<void(Result<Ses
     if (!company)
         return done(company.error());
     m_companyName = company->name;
+    m_callerNumber = caller.number;
     m_language = company->config.language;
     CreateSessionRequest req;
     req.companyId = m_companyId;
@@ -73,6 +135,8 @@ void CallConversation::onTurn(const CallerTurn &turn)
 {
     if (m_ended || m_sessionId.isEmpty())
         return;
+    if (m_awaitingRating)
+        return answerRating(turn);
     if (m_turnTaker)
         return m_turnTaker(turn);
     if (m_queued && turn.text.trimmed().isEmpty())
@@ -133,9 +197,14 @@ void CallConversation::post(const CallerTurn &turn)
         turn.digits ? OrderNumberSpeech::meant(turn.text, orderPattern()) : turn.text, true);
     MessageMeta meta;
     meta.asr = AsrMeta{turn.confidence, turn.startMs, turn.endMs, turn.digits, turn.keypad};
+    ++m_postsInFlight;
     m_engine.postMessage(
         m_companyId, m_sessionId, engineText(turn), m_actor, this,
-        [this](Result<MessageOutcome> outcome) { onReply(outcome); }, meta);
+        [this](Result<MessageOutcome> outcome) {
+            --m_postsInFlight;
+            onReply(outcome);
+        },
+        meta);
 }
 
 void CallConversation::onReply(const Result<MessageOutcome> &outcome)
@@ -154,6 +223,9 @@ void CallConversation::onReply(const Result<MessageOutcome> &outcome)
         if (r.needsOrderNumber || r.awaitingSlot == QLatin1String("order_id"))
             m_call.expectDigits();
     }
+    if (outcome->session.status == SessionStatus::Resolved)
+        askRating(); // after the AI's last words
+
     if (outcome->session.currentTier == Tier::HumanAgent && !m_queued) {
         m_queued = true;
         if (!outcome->aiResponse)

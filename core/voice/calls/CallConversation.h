@@ -3,7 +3,11 @@
 #include "core/engine/SessionEngine.h"
 #include "core/voice/Call.h"
 
+#include "core/domain/Survey.h"
+#include "core/voice/calls/CallWords.h"
+
 #include <QObject>
+#include <QTimer>
 
 #include <functional>
 
@@ -23,6 +27,9 @@ public:
     // call's first turn on a fresh decoder is the lowest), babble (speech played backwards) 0.37.
     static constexpr double kMinConfidence = 0.4;
     static constexpr int kMaxUnclear = 2; // not understood twice: a person is offered
+    // After the rating question was said, a keypad digit within this long is the call's rating.
+    static constexpr int kRatingWindowMs = 10000;
+    static constexpr int kQuestionMs = 10000; // about as long as the question takes to say (the survey's expiry)
 
     struct Caller {
         QString customerId; // empty: an anonymous caller (a customer record is made for the call)
@@ -30,6 +37,7 @@ public:
         QString email;
         QString via; // who the engine records the call's messages by (a widget key, a trunk); empty: the caller
         QString address; // the caller's network address, for the audit log
+        QString number{}; // the caller's phone number, when the door knows it
     };
 
     CallConversation(SessionEngine &engine, Call &call, QString companyId, QObject *parent = nullptr);
@@ -72,6 +80,10 @@ private:
     void onReply(const Result<MessageOutcome> &outcome);
     void answerOfferOfAPerson(const CallerTurn &turn);
     QString orderPattern() const;
+    // Resolved while the caller is on the line: "press 1 to 5" (the company's ratings.voice), once.
+    void askRating();
+    void answerRating(const CallerTurn &turn);
+    void sayGoodbye(CallWord word);
 
     SessionEngine &m_engine;
     Call &m_call;
@@ -86,6 +98,13 @@ private:
     bool m_ended = false;
     bool m_goodbyeSaid = false;
     bool m_recorded = false;
+    QString m_goodbyeReason = QStringLiteral("silence"); // why the call ends once the goodbye is said
+    int m_postsInFlight = 0; // the caller's turns the engine is still answering
+    Survey m_survey; // the rating asked (surveys, kind voice)
+    QString m_callerNumber; // the caller's number, when the door knows it
+    bool m_ratingAsked = false;
+    bool m_awaitingRating = false;
+    QTimer m_ratingWindow;
     std::function<void(const CallerTurn &)> m_turnTaker;
 };
 

@@ -45,6 +45,10 @@ constexpr Words kWords[] = {
         "Bitte bleiben Sie kurz dran, ich bin gleich wieder für Sie da."},
     {CallWord::BackInLine, "Sorry, we lost the connection to our team member. You are back in line.",
         "Entschuldigung, die Verbindung zu unserem Team ist abgebrochen. Sie sind wieder in der Warteschlange."},
+    {CallWord::RatingAsk, "Before you go: how did we do? Press 1 to 5 on your keypad, 5 is best.",
+        "Bevor Sie auflegen: Wie zufrieden waren Sie? Drücken Sie 1 bis 5 auf Ihrer Tastatur, 5 ist am besten."},
+    {CallWord::RatingThanks, "Thank you for your rating. Goodbye.", "Danke für Ihre Bewertung. Auf Wiederhören."},
+    {CallWord::RatingNone, "Thank you for calling. Goodbye.", "Danke für Ihren Anruf. Auf Wiederhören."},
     {CallWord::BackToAi, "You're back with the assistant. How else can I help?",
         "Sie sind wieder beim Assistenten. Wie kann ich Ihnen noch helfen?"},
 };

@@ -28,6 +28,9 @@ enum class CallWord {
     NoMessage,
     Hold,
     BackInLine, // the person's console was cut off
+    RatingAsk, // the conversation is resolved: a keypad digit rates it
+    RatingThanks,
+    RatingNone, // no digit within the window
     BackToAi,
 };
 // The last word: tests walk every word up to it (a new word goes before it, or becomes it).

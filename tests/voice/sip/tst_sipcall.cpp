@@ -39,6 +39,7 @@ private slots:
     void knownCallerTalksWithTheAi();
     void unknownNumberIsRefused();
     void busyWhenEveryLineIsTaken();
+    void aResolvedCallIsRatedOnTheKeypad();
 
 private:
     bool start(const QByteArray &ini = {});
@@ -154,6 +155,48 @@ void TestSipCall::busyWhenEveryLineIsTaken()
     SipProbe second(m_server->host().sipPort());
     second.invite(kNumber, SipProbe::pcmuOffer(40020));
     QCOMPARE(second.waitForFinal(), 486);
+}
+
+// Resolved through the API while the caller is on the line: the call asks for a rating, baresip
+// presses 4 (an RFC 4733 event), the session is rated 4 and the call thanks the caller and hangs up.
+void TestSipCall::aResolvedCallIsRatedOnTheKeypad()
+{
+    QVERIFY(start());
+    auto admin = m_server->client(api::Role::Admin);
+    const HttpResult customer
+        = admin->put(QStringLiteral("/api/cs/customers/cust_kim?companyId=") + m_server->companyId(),
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("Kim Keys")},
+                {QStringLiteral("phone"), QStringLiteral("+1 555 765 4321")}});
+    QVERIFY2(customer.status == 201, describe(customer));
+    Baresip caller(QStringLiteral("g711"), voice::silence(60000), 8000, 1, QStringLiteral("+15557654321"));
+    QVERIFY(caller.dial(sipUri(kNumber)));
+    QVERIFY2(!caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED")).isEmpty(), qPrintable(caller.output()));
+    const auto sessionOfCall = [this] {
+        return m_server
+            ->scalar(QStringLiteral("SELECT id FROM sessions WHERE channel = 'voice' AND customer_id = ?"),
+                {QStringLiteral("cust_kim")})
+            .toString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!sessionOfCall().isEmpty(), 10000);
+    const QString sessionId = sessionOfCall();
+    const HttpResult resolved = admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(sessionId),
+        {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}});
+    QVERIFY2(resolved.status == 200, describe(resolved));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_server->scalar(QStringLiteral("SELECT kind FROM surveys WHERE session_id = ?"), {sessionId}).toString(),
+        QStringLiteral("voice"), 10000);
+    QVERIFY(caller.command(QStringLiteral("sndcode"), QStringLiteral("4")));
+    QVERIFY2(!caller.waitForEvent(QStringLiteral("CALL_CLOSED"), 60000).isEmpty(), qPrintable(caller.output()));
+    QVERIFY(caller.quit());
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT rating FROM session_ratings WHERE session_id = ?"), {sessionId})
+                 .toInt(),
+        4);
+    QCOMPARE(
+        m_server->scalar(QStringLiteral("SELECT rating FROM surveys WHERE session_id = ?"), {sessionId}).toInt(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->scalar(QStringLiteral("SELECT metadata FROM sessions WHERE id = ?"), {sessionId})
+                                 .toString()
+                                 .contains(QLatin1String("\"callEnded\":\"goodbye\"")),
+        10000);
 }
 
 QTEST_GUILESS_MAIN(TestSipCall)
