@@ -176,8 +176,6 @@ AnalyticsSummary::Cost AnalyticsReport::cost() const
             out.currency = it.key();
         }
     const auto money = [](qint64 nanos) { return double(nanos) / 1e9; };
-    const auto addTo = [](QMap<QString, AnalyticsFacts::ModelUse> &rows, const QString &name,
-                           const AnalyticsFacts::ModelUse &use) { rows[name] += use; };
     QMap<QString, AnalyticsFacts::ModelUse> tiers, models, assistModels;
     AnalyticsFacts::ModelUse replies, assist;
     for (auto it = m_total.byModelUse.cbegin(); it != m_total.byModelUse.cend(); ++it) {
@@ -187,11 +185,11 @@ AnalyticsSummary::Cost AnalyticsReport::cost() const
             continue; // in otherCurrencies
         if (key.value(0) == QLatin1String(modelpurpose::kReply)) {
             replies += *it;
-            addTo(tiers, key.value(1), *it);
-            addTo(models, key.value(2), *it);
+            tiers[key.value(1)] += *it;
+            models[key.value(2)] += *it;
         } else {
             assist += *it;
-            addTo(assistModels, key.value(2), *it);
+            assistModels[key.value(2)] += *it;
         }
     }
     const auto rows = [&money](const QMap<QString, AnalyticsFacts::ModelUse> &uses) {

@@ -24,16 +24,21 @@ Status SurveyRepo::insert(const Survey &s)
         q, {s.id, s.companyId, s.sessionId, s.kind, s.peer, QString::fromLatin1(s.secret), s.sentAt, s.expiresAt}));
 }
 
-std::optional<Survey> SurveyRepo::find(const QString &id)
+std::optional<Survey> SurveyRepo::first(QSqlQuery &q, std::initializer_list<QVariant> binds)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM surveys WHERE id = ?"));
-    if (!m_db.exec(q, {id}))
+    if (!m_db.exec(q, binds))
         return std::nullopt;
     std::optional<Survey> out;
     if (q.next())
         out = read(q);
     q.finish();
     return out;
+}
+
+std::optional<Survey> SurveyRepo::find(const QString &id)
+{
+    return first(
+        m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM surveys WHERE id = ?")), {id});
 }
 
 bool SurveyRepo::existsFor(const QString &sessionId)
@@ -49,16 +54,10 @@ bool SurveyRepo::existsFor(const QString &sessionId)
 std::optional<Survey> SurveyRepo::openFor(
     const QString &companyId, const QString &kind, const QString &peer, qint64 sinceMs, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns
-        + QStringLiteral(" FROM surveys WHERE company_id = ? AND kind = ? AND peer = ? AND sent_at >= ?"
-                         " AND expires_at >= ? AND answered_at IS NULL ORDER BY sent_at DESC LIMIT 1"));
-    if (!m_db.exec(q, {companyId, kind, peer, sinceMs, nowMs}))
-        return std::nullopt;
-    std::optional<Survey> out;
-    if (q.next())
-        out = read(q);
-    q.finish();
-    return out;
+    return first(m_db.statement(QStringLiteral("SELECT ") + kColumns
+                     + QStringLiteral(" FROM surveys WHERE company_id = ? AND kind = ? AND peer = ? AND sent_at >= ?"
+                                      " AND expires_at >= ? AND answered_at IS NULL ORDER BY sent_at DESC LIMIT 1")),
+        {companyId, kind, peer, sinceMs, nowMs});
 }
 
 Result<bool> SurveyRepo::answer(const QString &id, int rating, qint64 at)

@@ -22,6 +22,9 @@ public:
     Result<bool> answer(const QString &id, int rating, qint64 at);
 
 private:
+    // The first row of `q` run with `binds`, if any.
+    std::optional<Survey> first(QSqlQuery &q, std::initializer_list<QVariant> binds);
+
     Database &m_db;
 };
 

@@ -3,6 +3,7 @@
 #include "core/common/Ids.h"
 #include "core/common/Validation.h"
 #include "core/engine/channels/ChannelOutbox.h"
+#include "core/integrations/WebhookSigner.h"
 
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
@@ -21,17 +22,6 @@ QByteArray signature(const QByteArray &secret, const QString &id, int rating)
     return QMessageAuthenticationCode::hash(signedText, secret, QCryptographicHash::Sha256)
         .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
         .left(kSignatureChars);
-}
-
-// Compares in time independent of where they differ (a signature guessed byte by byte learns nothing).
-bool sameBytes(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
 }
 
 } // namespace
@@ -85,7 +75,7 @@ SatisfactionSurveys::Parsed SatisfactionSurveys::parse(const QString &token)
         return {};
     std::optional<Survey> survey = m_core.store().surveys().find(parts.at(0));
     if (!survey || survey->kind != QLatin1String("email")
-        || !sameBytes(signature(survey->secret, survey->id, rating), parts.at(2).toLatin1()))
+        || !constantTimeEquals(signature(survey->secret, survey->id, rating), parts.at(2).toLatin1()))
         return {};
     return {survey, rating};
 }
