@@ -307,6 +307,11 @@ QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
         where += QStringLiteral(" AND customer_id = ?");
         binds << f.customerId;
     }
+    if (!f.contactReason.isEmpty()) {
+        where += QStringLiteral(
+            " AND id IN (SELECT session_id FROM session_reasons WHERE company_id = ? AND reason = ?)");
+        binds << f.companyId << f.contactReason;
+    }
     if (f.startMs > 0) {
         where += QStringLiteral(" AND created_at >= ?");
         binds << f.startMs;

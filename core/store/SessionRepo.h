@@ -13,6 +13,7 @@ struct SessionFilter {
     std::optional<SessionStatus> status;
     std::optional<Tier> tier;
     QString customerId;
+    QString contactReason; // the reason for contact kept with the session (analytics' contactReasons)
     qint64 startMs = 0; // inclusive, 0 = open
     qint64 endMs = 0; // inclusive, 0 = open
     int limit = 50;

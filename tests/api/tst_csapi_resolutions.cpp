@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QUrl>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
@@ -175,9 +176,11 @@ void TestCsApiResolutions::reasonsForContact()
 {
     const QString company = m_server.createCompany(QStringLiteral("Reasons Ltd"));
     auto admin = m_server.client(api::Role::Admin, company);
+    QStringList started;
     const auto start = [&](const QString &customer, const QString &text) {
         const HttpResult r = admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(company, customer, text));
         const QString id = r.json().value(QLatin1String("id")).toString();
+        started.append(id);
         // The AI's reading of the first message: its reply's intent.
         const QJsonArray messages
             = admin->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray();
@@ -204,6 +207,25 @@ void TestCsApiResolutions::reasonsForContact()
     QVERIFY(first.contains(QLatin1String("customerSatisfactionAvg")));
     QVERIFY(first.contains(QLatin1String("avgHandleTime")));
     QCOMPARE(reasons.at(1).toObject().value(QLatin1String("reason")).toString(), refund);
+
+    // A reason's sessions, as the console's click-through lists them: Alice's and Ben's, nobody else's.
+    const auto sessionsOf = [&](const QString &reason) {
+        QStringList ids;
+        const HttpResult r = admin->get(QStringLiteral("/api/cs/sessions?companyId=%1&reason=%2")
+                                            .arg(company, QString::fromLatin1(QUrl::toPercentEncoding(reason))));
+        for (const QJsonValue &s : r.json().value(QLatin1String("sessions")).toArray())
+            ids.append(s.toObject().value(QLatin1String("id")).toString());
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    QStringList whereIsIds{started.at(0), started.at(1)};
+    std::sort(whereIsIds.begin(), whereIsIds.end());
+    QCOMPARE(sessionsOf(whereIs), whereIsIds);
+    QCOMPARE(sessionsOf(refund), QStringList{started.at(2)});
+    QCOMPARE(sessionsOf(QStringLiteral("no_such_reason")), QStringList());
+    QCOMPARE(
+        admin->get(QStringLiteral("/api/cs/sessions?companyId=%1&reason=%2").arg(company, QString(101, u'x'))).status,
+        400);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiResolutions)

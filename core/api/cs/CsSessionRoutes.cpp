@@ -231,6 +231,9 @@ void CsApi::listSessions(Call &c)
             return fail(c, cs::invalid(QStringLiteral("tier"), QStringLiteral("unknown tier")));
     }
     f.customerId = queryParam(c.req, "customerId").left(128);
+    f.contactReason = queryParam(c.req, "reason");
+    if (f.contactReason.size() > 100)
+        return fail(c, cs::invalid(QStringLiteral("reason"), QStringLiteral("reason must be at most 100 characters")));
     for (const auto &[name, target] : {std::pair{"startDate", &f.startMs}, std::pair{"endDate", &f.endMs}}) {
         const QString v = queryParam(c.req, name);
         if (v.isEmpty())
