@@ -72,6 +72,7 @@ const QList<Key> &all()
             "Bytes of report files one company keeps; beyond, its oldest ready ones are deleted"},
         {ReportsRequestsPerHour, 60, "Reports one company may ask for in any hour; beyond: 429 (1-100000)"},
         {DeskSlaCheckSeconds, 15, "How often the agent desk re-evaluates SLA states (1-3600)"},
+        {WeeklySummaryCheckSeconds, 300, "How often the weekly summaries that are due are sent (1-3600)"},
         {SmtpHost, QString(), "SMTP server for escalation e-mail; empty: no e-mail is sent"},
         {SmtpPort, 587, "SMTP server port (1-65535)"},
         {SmtpTls, QStringLiteral("starttls"), "starttls (required), tls (implicit, smtps://) or none"},

@@ -71,6 +71,7 @@ inline constexpr char ReportsMaxPerCompany[] = "reports/maxPerCompany";
 inline constexpr char ReportsMaxBytesPerCompany[] = "reports/maxBytesPerCompany";
 inline constexpr char ReportsRequestsPerHour[] = "reports/requestsPerHour";
 inline constexpr char DeskSlaCheckSeconds[] = "desk/slaCheckSeconds";
+inline constexpr char WeeklySummaryCheckSeconds[] = "smtp/weeklySummaryCheckSeconds";
 inline constexpr char SmtpHost[] = "smtp/host";
 inline constexpr char SmtpPort[] = "smtp/port";
 inline constexpr char SmtpTls[] = "smtp/tls";

@@ -78,6 +78,9 @@ struct Agent {
     qint64 tokensValidAfter = 0; // unix seconds: login tokens issued before are refused
     // Conversations held at once before automatic assignment gives them no more (kMinCapacity..kMaxCapacity).
     int capacity = kDefaultCapacity;
+    // The week's analytics by e-mail each Monday (notifications.weeklySummary): sent while the
+    // person is an active supervisor or admin.
+    bool weeklySummary = false;
 
     static constexpr int kDefaultCapacity = 3;
     static constexpr int kMinCapacity = 1;

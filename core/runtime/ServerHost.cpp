@@ -365,6 +365,12 @@ void ServerHost::startBackgroundWork()
     if (m_emails->enabled())
         m_platformEmails = std::make_unique<PlatformEmails>(
             m_runtime.engine(), *m_emails->mailer(), m_emails->from(), &m_runtime.desk());
+    if (m_emails->enabled()) {
+        m_weekly = std::make_unique<WeeklySummaries>(m_runtime, *m_emails->mailer(), m_emails->from());
+        m_weeklyCheckSeconds = qBound(1, s.intValue(settings::WeeklySummaryCheckSeconds), 3600);
+        if (m_leader->leads())
+            m_weekly->start(m_weeklyCheckSeconds);
+    }
 }
 
 void ServerHost::runTimers(bool here)
@@ -373,10 +379,14 @@ void ServerHost::runTimers(bool here)
     if (!here) {
         m_sweep.stop();
         m_runtime.desk().stopSlaTimer();
+        if (m_weekly)
+            m_weekly->stop();
         return;
     }
     m_sweep.start();
     m_runtime.desk().startSlaTimer(m_slaCheckMs);
+    if (m_weekly)
+        m_weekly->start(m_weeklyCheckSeconds);
 }
 
 void ServerHost::stop()
@@ -390,6 +400,8 @@ void ServerHost::stop()
         m_spool->stop();
     m_sweep.stop();
     m_runtime.desk().stopSlaTimer();
+    if (m_weekly)
+        m_weekly->stop();
     if (m_dispatcher)
         m_dispatcher->stop();
     if (m_http)

@@ -13,6 +13,7 @@
 #include "core/runtime/SipDoor.h"
 #include "core/runtime/TeamLeader.h"
 #include "core/runtime/TwilioInboxLink.h"
+#include "core/runtime/WeeklySummaries.h"
 #include "core/store/OutboxLease.h"
 #include "core/voice/calls/CallCenter.h"
 
@@ -58,6 +59,8 @@ public:
     // console that started this server) may create the first admin
     // (POST /api/cs/auth/setup). 32 random bytes, base64url.
     const QByteArray &setupSecret() const { return m_setupSecret; }
+    // The weekly summaries by e-mail; null while no SMTP server is configured.
+    WeeklySummaries *weeklySummaries() { return m_weekly.get(); }
 
 private:
     void makeSharedParts();
@@ -92,6 +95,8 @@ private:
     std::unique_ptr<MailSpool> m_spool; // mail handed in by `tierdesk mail deliver` beside this server
     std::unique_ptr<EscalationEmails> m_emails;
     std::unique_ptr<PlatformEmails> m_platformEmails; // after m_emails: it sends through its SMTP client
+    std::unique_ptr<WeeklySummaries> m_weekly; // after m_emails, likewise
+    int m_weeklyCheckSeconds = 0;
     QTimer m_sweep;
     std::unique_ptr<TeamLeader> m_leader;
     int m_slaCheckMs = 0;

@@ -8,7 +8,7 @@ namespace {
 
 const QString kAgentColumns
     = QStringLiteral("id, company_id, email, name, role, queues, password_hash, active, created_at,"
-                     " tokens_valid_after, capacity");
+                     " tokens_valid_after, capacity, weekly_summary");
 
 Agent readAgent(const QSqlQuery &q)
 {
@@ -25,6 +25,7 @@ Agent readAgent(const QSqlQuery &q)
     a.createdAt = q.value(8).toLongLong();
     a.tokensValidAfter = q.value(9).toLongLong();
     a.capacity = q.value(10).toInt();
+    a.weeklySummary = q.value(11).toInt() != 0;
     return a;
 }
 
@@ -33,22 +34,22 @@ Agent readAgent(const QSqlQuery &q)
 Status AgentRepo::insert(const Agent &a)
 {
     QSqlQuery &q = m_db.statement(
-        QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kAgentColumns));
+        QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kAgentColumns));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
     return m_db.status(m_db.exec(q,
         {a.id, a.companyId, a.email.toLower(), a.name, a.role, QString::fromUtf8(queues), a.passwordHash,
-            a.active ? 1 : 0, a.createdAt, a.tokensValidAfter, a.capacity}));
+            a.active ? 1 : 0, a.createdAt, a.tokensValidAfter, a.capacity, a.weeklySummary ? 1 : 0}));
 }
 
 Status AgentRepo::update(const Agent &a)
 {
-    QSqlQuery &q
-        = m_db.statement(QStringLiteral("UPDATE agents SET name = ?, role = ?, queues = ?, active = ?,"
-                                        " tokens_valid_after = ?, capacity = ? WHERE company_id = ? AND id = ?"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE agents SET name = ?, role = ?, queues = ?, active = ?,"
+                       " tokens_valid_after = ?, capacity = ?, weekly_summary = ? WHERE company_id = ? AND id = ?"));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
     return m_db.oneRow(m_db.exec(q,
                            {a.name, a.role, QString::fromUtf8(queues), a.active ? 1 : 0, a.tokensValidAfter, a.capacity,
-                               a.companyId, a.id}),
+                               a.weeklySummary ? 1 : 0, a.companyId, a.id}),
         q);
 }
 

@@ -17,7 +17,7 @@ public:
     // E-mail addresses are compared lower-case.
     std::optional<Agent> findByEmail(const QString &email);
     QList<Agent> list(const QString &companyId);
-    // Name, role, queues, active, tokens_valid_after and capacity; NotFound when no such agent.
+    // Name, role, queues, active, tokens_valid_after, capacity and weekly_summary; NotFound when no such agent.
     Status update(const Agent &a);
     // Any company's agent: a token names its agent by id.
     std::optional<Agent> findById(const QString &id);

@@ -470,6 +470,13 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral("CREATE INDEX surveys_open_by_peer ON surveys(company_id, kind, peer, sent_at)"
                                " WHERE answered_at IS NULL"),
             }},
+        {36,
+            {
+                QStringLiteral("ALTER TABLE agents ADD COLUMN weekly_summary INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE TABLE weekly_summaries (company_id TEXT NOT NULL, week TEXT NOT NULL,"
+                               " agent_id TEXT NOT NULL, claimed_at BIGINT NOT NULL, error TEXT NOT NULL DEFAULT '',"
+                               " PRIMARY KEY (company_id, week, agent_id))"),
+            }},
     };
     return all;
 }

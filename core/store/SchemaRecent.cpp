@@ -110,6 +110,15 @@ QList<Migration> recentMigrations()
                 QStringLiteral("CREATE INDEX surveys_open_by_peer ON surveys(company_id, kind, peer, sent_at)"
                                " WHERE answered_at IS NULL"),
             }},
+        {36,
+            {
+                // The week's analytics by e-mail to the supervisors who ask for it; a row per week and
+                // person, claimed before the mail goes so that it goes once (also with several servers).
+                QStringLiteral("ALTER TABLE agents ADD COLUMN weekly_summary INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE TABLE weekly_summaries (company_id TEXT NOT NULL, week TEXT NOT NULL,"
+                               " agent_id TEXT NOT NULL, claimed_at INTEGER NOT NULL, error TEXT NOT NULL DEFAULT '',"
+                               " PRIMARY KEY (company_id, week, agent_id))"),
+            }},
     };
 }
 

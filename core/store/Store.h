@@ -29,6 +29,7 @@
 #include "core/store/StoreReconnector.h"
 #include "core/store/SurveyRepo.h"
 #include "core/store/WebhookRepo.h"
+#include "core/store/WeeklySummaryRepo.h"
 #include "core/store/WriteBatch.h"
 
 #include <memory>
@@ -74,6 +75,7 @@ public:
     SettingsRepo &settings() { return m_settings; }
     SurveyRepo &surveys() { return m_surveys; }
     WebhookRepo &webhooks() { return m_webhooks; }
+    WeeklySummaryRepo &weeklySummaries() { return m_weeklySummaries; }
     WriteBatch &batch() { return m_batch; }
     // PostgreSQL: what connects the store again when its connection is lost (none on SQLite).
     StoreReconnector *reconnector() { return m_reconnector.get(); }
@@ -91,6 +93,7 @@ private:
     KbGapRepo m_kbGaps{*m_db};
     ModelUsageRepo m_modelUsage{*m_db};
     SurveyRepo m_surveys{*m_db};
+    WeeklySummaryRepo m_weeklySummaries{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

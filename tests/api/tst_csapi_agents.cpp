@@ -278,7 +278,8 @@ void TestCsApiAgents::loginAndMe()
             {QStringLiteral("role"), QStringLiteral("agent")}, {QStringLiteral("companyId"), server.companyId()},
             {QStringLiteral("queues"),
                 QJsonArray({QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")})},
-            {QStringLiteral("capacity"), Agent::kDefaultCapacity}}));
+            {QStringLiteral("capacity"), Agent::kDefaultCapacity},
+            {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), false}}}}));
     const QString token = r.json().value(QLatin1String("token")).toString();
     const QJsonObject claims = tokenClaims(token);
     QCOMPARE(claims.value(QLatin1String("sub")).toString(), ann);

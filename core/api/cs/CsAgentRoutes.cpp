@@ -18,7 +18,8 @@ QJsonObject agentJson(const Agent &a)
 {
     return {{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name}, {QStringLiteral("email"), a.email},
         {QStringLiteral("role"), a.role}, {QStringLiteral("companyId"), a.companyId},
-        {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}, {QStringLiteral("capacity"), a.capacity}};
+        {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}, {QStringLiteral("capacity"), a.capacity},
+        {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), a.weeklySummary}}}};
 }
 
 // What an admin sees of an agent: also whether it is active.
@@ -39,6 +40,8 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("GET", base + QStringLiteral("/auth/me"), guarded(Role::Agent, &CsApi::authMe));
     r.route("GET", base + QStringLiteral("/agents"), guarded(Role::Agent, &CsApi::listAgents));
     r.route("PUT", base + QStringLiteral("/agents/me/presence"), guarded(Role::Agent, &CsApi::putPresence));
+    r.route("PUT", base + QStringLiteral("/agents/me/notifications"),
+        guarded(Role::Supervisor, &CsApi::putMyNotifications));
     // An admin manages agents and API tokens (the console's Settings page).
     r.route("POST", base + QStringLiteral("/agents"), guarded(Role::Admin, &CsApi::createAgent));
     r.route("PATCH", base + QStringLiteral("/agents/:id"), guarded(Role::Admin, &CsApi::changeAgent));
@@ -244,6 +247,27 @@ void CsApi::putPresence(Call &c)
     QJsonObject o = agentJson(*updated);
     o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(agent->id)));
     reply(c, http::HttpResponse::json(200, o));
+}
+
+// What a supervisor or admin gets by e-mail: {"weeklySummary": bool} (docs/api.md, "Weekly summary").
+void CsApi::putMyNotifications(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const QJsonValue weekly = body->value(QLatin1String("weeklySummary"));
+    if (!weekly.isBool())
+        return fail(
+            c, cs::invalid(QStringLiteral("weeklySummary"), QStringLiteral("weeklySummary must be true or false")));
+    const auto agent = callingAgent(c);
+    if (!agent)
+        return;
+    AgentChange change;
+    change.weeklySummary = weekly.toBool();
+    const auto updated = m_people.agents->change(agent->companyId, agent->id, change, c.actor);
+    if (!updated)
+        return fail(c, updated.error());
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), agentJson(*updated)}}));
 }
 
 void CsApi::createAgent(Call &c)

@@ -157,6 +157,7 @@ private:
     void authMe(Call &c);
     void listAgents(Call &c);
     void putPresence(Call &c);
+    void putMyNotifications(Call &c);
     std::optional<Agent> callingAgent(Call &c); // answers 401/403 itself when none
     // An admin manages agents and API tokens (CsAgentRoutes.cpp, CsTokenRoutes.cpp).
     void createAgent(Call &c);

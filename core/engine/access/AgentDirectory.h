@@ -38,6 +38,7 @@ struct AgentChange {
     std::optional<QStringList> queues;
     std::optional<bool> active;
     std::optional<int> capacity; // Agent::kMinCapacity..kMaxCapacity
+    std::optional<bool> weeklySummary; // turned on only for a supervisor or an admin
 };
 
 // The people who log in to the console, on the engine thread: creation,

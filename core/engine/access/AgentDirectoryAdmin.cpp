@@ -77,6 +77,11 @@ Result<Agent> AgentDirectory::change(
     next.queues = checked->queues;
     next.active = change.active.value_or(stored->active);
     next.capacity = change.capacity.value_or(stored->capacity);
+    next.weeklySummary = change.weeklySummary.value_or(stored->weeklySummary);
+    if (next.weeklySummary && !stored->weeklySummary && next.role == QLatin1String("agent"))
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("The weekly summary goes to supervisors and admins only"),
+            {{QStringLiteral("field"), QStringLiteral("weeklySummary")}});
     if (next.capacity < Agent::kMinCapacity || next.capacity > Agent::kMaxCapacity)
         return makeError(ErrorKind::InvalidArgument,
             QStringLiteral("capacity must be a whole number from %1 to %2")
@@ -98,7 +103,7 @@ Result<Agent> AgentDirectory::change(
         next.tokensValidAfter = qMax(stored->tokensValidAfter, nowMs / 1000 + 1);
     const QVariantMap details{{QStringLiteral("name"), next.name}, {QStringLiteral("role"), next.role},
         {QStringLiteral("queues"), next.queues}, {QStringLiteral("active"), next.active},
-        {QStringLiteral("capacity"), next.capacity}};
+        {QStringLiteral("capacity"), next.capacity}, {QStringLiteral("weeklySummary"), next.weeklySummary}};
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().update(next)
             && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.update"),
