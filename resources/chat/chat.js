@@ -27,6 +27,7 @@
   let socket = null;
   let chat = null; // {key, sessionId, visitorSecret, tier}
   let pending = 0;
+  let asksRating = true; // the company's ratings.chat, from the widget's look: off, no stars
   const shown = new Set(); // ids of messages on screen
   const awaited = new Set(); // ids of replies acknowledged but not yet received
 
@@ -101,6 +102,18 @@
     return body.data;
   }
 
+  // Never fails: without an answer the stars stay (rating is the visitor's choice anyway).
+  async function readRatingSwitch(key) {
+    try {
+      const res = await fetch('/api/v1/chat/widget?key=' + encodeURIComponent(key));
+      const body = await res.json();
+      if (res.ok && body.success && body.data.rating === false)
+        asksRating = false;
+    } catch (e) {
+      asksRating = true;
+    }
+  }
+
   function connect() {
     if (typeof io !== 'function') {
       showError('The chat client did not load; reload the page.');
@@ -128,7 +141,7 @@
     socket.on('chat-resolved', (e) => {
       if (e.sessionId !== chat.sessionId)
         return;
-      addNotice('This conversation is resolved. Tell us how it went.');
+      addNotice(asksRating ? 'This conversation is resolved. Tell us how it went.' : 'This conversation is resolved.');
       askForRating(null);
     });
     socket.on('rating-received', (r) => {
@@ -163,6 +176,8 @@
       showThanks(rating);
       return;
     }
+    if (!asksRating)
+      return;
     ui.rating.hidden = false;
     ui.ratingThanks.hidden = true;
   }
@@ -227,7 +242,7 @@
     ui.start.hidden = true;
     ui.conversation.hidden = false;
     ui.send.disabled = true;
-    connect();
+    readRatingSwitch(state.key).then(connect);
     ui.message.focus();
   }
 

@@ -21,7 +21,7 @@
   const TEXT = {
     en: {
       title: 'Chat with us', you: 'You', assistant: 'Assistant', person: '(a person)', typing: 'Typing…',
-      resolved: 'This conversation is resolved. Tell us how it went.', thanks: 'Thank you for your rating: %1 of 5.',
+      resolved: 'This conversation is resolved. Tell us how it went.', resolvedOnly: 'This conversation is resolved.', thanks: 'Thank you for your rating: %1 of 5.',
       toPerson: 'You are being connected to a person. Stay here: their reply appears below.',
       away: 'Our team is away now. You can close this page: their reply will be here when you come back.',
       busy: 'Everyone on our team is busy: a person will answer here as soon as one is free. You can close this page meanwhile.',
@@ -34,7 +34,7 @@
     },
     de: {
       title: 'Chatten Sie mit uns', you: 'Sie', assistant: 'Assistent', person: '(ein Mensch)', typing: 'Schreibt…',
-      resolved: 'Dieses Gespräch ist abgeschlossen. Sagen Sie uns, wie es war.',
+      resolved: 'Dieses Gespräch ist abgeschlossen. Sagen Sie uns, wie es war.', resolvedOnly: 'Dieses Gespräch ist abgeschlossen.',
       thanks: 'Danke für Ihre Bewertung: %1 von 5.',
       toPerson: 'Sie werden mit einem Menschen verbunden. Bleiben Sie hier: die Antwort erscheint unten.',
       away: 'Unser Team ist gerade nicht da. Sie können diese Seite schließen: die Antwort steht hier, wenn Sie wiederkommen.',
@@ -216,7 +216,9 @@
     });
     socket.on('message-received', (m) => { if (chat && m.sessionId === chat.sessionId && !reading) { if (m.sender !== 'customer') setPending(-1); addMessage(m); } });
     socket.on('escalation-needed', (e) => { if (chat && e.sessionId === chat.sessionId && e.toTier === 'HUMAN_AGENT') toAPerson(); });
-    socket.on('chat-resolved', (e) => { if (chat && e.sessionId === chat.sessionId) { addNotice(t.resolved); askForRating(null); } });
+    socket.on('chat-resolved', (e) => {
+      if (chat && e.sessionId === chat.sessionId) { addNotice(asksRating() ? t.resolved : t.resolvedOnly); askForRating(null); }
+    });
     socket.on('rating-received', (r) => { if (chat && r.sessionId === chat.sessionId) showThanks(r); });
     socket.on('disconnect', () => { ui.send.disabled = true; });
     return joined;
@@ -252,9 +254,12 @@
     }
   }
 
+  // The company's ratings.chat (the look's `rating`): off, a resolved conversation asks for no stars.
+  function asksRating() { return !config || config.rating !== false; }
   function askForRating(rating) {
     ui.composer.hidden = true;
     if (rating) { showThanks(rating); return; }
+    if (!asksRating()) return;
     ui.rating.hidden = false;
   }
   function showThanks(rating) {

@@ -25,6 +25,8 @@ let dataDir;
 let server;
 let widgetKey;
 let agentToken;
+let adminToken;
+let companyId;
 let browser;
 
 function cli(args, input) {
@@ -44,7 +46,7 @@ async function api(method, route, { body, headers = {} } = {}) {
 describe('the web chat page (/chat) in headless Chromium', { skip: noChromium, timeout: 120000 }, () => {
   before(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-chatpage-e2e-'));
-    const companyId = cli(['company', 'create', '--name', 'Chat Page E2E']);
+    companyId = cli(['company', 'create', '--name', 'Chat Page E2E']);
     cli(['agent', 'create', '--company', companyId, '--email', person.email, '--name', person.name, '--role', 'agent',
       '--password-stdin'], person.password);
     server = await startProgram(tierdesk, ['--data-dir', dataDir, 'serve', '--port', '0', '--no-rate-limit']);
@@ -52,6 +54,7 @@ describe('the web chat page (/chat) in headless Chromium', { skip: noChromium, t
     const login = await api('POST', '/api/cs/auth/login', { body: { email: person.email, password: person.password } });
     assert.equal(login.status, 200, JSON.stringify(login.body));
     agentToken = login.body.token;
+    adminToken = cli(['token', 'create', '--company', companyId, '--role', 'admin']);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -228,5 +231,30 @@ describe('the web chat page (/chat) in headless Chromium', { skip: noChromium, t
     assert.equal(await form.isHidden(), true);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  it('asks for no rating when the company switched the chat survey off (ratings.chat)', async () => {
+    const admin = { Authorization: `Bearer ${adminToken}` };
+    const off = await api('PUT', '/api/cs/config', { headers: admin, body: { companyId, ratings: { chat: false } } });
+    assert.equal(off.status, 200, JSON.stringify(off.body));
+    const context = await browser.newContext({ viewport: { width: 720, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.baseUrl}/chat?key=${encodeURIComponent(widgetKey)}`);
+      await page.getByLabel('Your name (optional)').fill('Cy');
+      await page.keyboard.press('Enter');
+      await page.locator('#tier', { hasText: 'Answering: AI Rep' }).waitFor();
+      const sessionId = await page.evaluate(() => JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage)[0])).sessionId);
+      const resolved = await api('POST', `/api/cs/sessions/${sessionId}/resolve`,
+        { headers: admin, body: { resolutionType: 'ISSUE_RESOLVED', summary: 'Nothing to do' } });
+      assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+      await page.locator('.notice', { hasText: 'This conversation is resolved.' }).waitFor();
+      assert.equal(await page.getByLabel('Your message').isHidden(), true, 'nothing more to send');
+      assert.equal(await page.locator('#rating').isHidden(), true, 'no stars');
+      assert.doesNotMatch(await page.locator('.notice').last().textContent(), /Tell us how it went/);
+    } finally {
+      await context.close();
+      await api('PUT', '/api/cs/config', { headers: admin, body: { companyId, ratings: { chat: true } } });
+    }
   });
 });

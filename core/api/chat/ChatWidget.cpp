@@ -70,6 +70,8 @@ void ChatWidget::config(const http::HttpRequest &req, const http::HttpResponder 
     const Result<Company> company = m_access.services().engine->company(companyId);
     look.insert(QStringLiteral("hours"), hoursOf(company ? &*company : nullptr));
     look.insert(QStringLiteral("peopleAvailable"), personFree(company ? &*company : nullptr));
+    // ratings.chat: whether the panel and the chat page ask for stars once a conversation is resolved.
+    look.insert(QStringLiteral("rating"), company ? company->config.ratings.chat : true);
     res.send(chat::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), look}}));
 }
 
