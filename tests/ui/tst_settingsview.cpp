@@ -25,8 +25,10 @@
 #include "ui/views/WebhooksSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
+#include "ui/views/settings/NotificationsSettings.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -76,6 +78,7 @@ private slots:
     void aiProviderAddedTestedRemoved();
     void preferencesAreStored();
     void otherRolesSeeNoAdminTabs();
+    void aSupervisorAsksForTheWeeklySummary();
     void cannedResponsesMadeChangedDeletedBySupervisor();
     void connectionShowsThePortInUse();
     void passwordFieldsSayTheServersRule();
@@ -458,6 +461,37 @@ void TestSettingsView::otherRolesSeeNoAdminTabs()
     view.refresh();
     QVERIFY(!view.showsAdminTabs());
     QVERIFY(view.tabs()->isTabVisible(0)); // Connection
+}
+
+// Settings > Notifications: the box is the server's notifications.weeklySummary, kept after a sign-in again.
+void TestSettingsView::aSupervisorAsksForTheWeeklySummary()
+{
+    const auto stored = [this] {
+        return m_server.runtime().store().agents().findByEmail(QStringLiteral("sue@example.com"))->weeklySummary;
+    };
+    ApiClient client;
+    QVERIFY(signIn(client, QStringLiteral("sue@example.com")));
+    SettingsView view(client);
+    view.refresh();
+    NotificationsSettings &page = *view.notifications();
+    QVERIFY(view.tabs()->isTabVisible(view.tabs()->indexOf(&page)));
+    QVERIFY(!page.weeklySummary()->isChecked());
+    QSignalSpy saved(&page, &NotificationsSettings::saved);
+    page.weeklySummary()->click();
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(saved.first().first().toBool(), true);
+    QVERIFY(stored());
+
+    ApiClient again;
+    QVERIFY(signIn(again, QStringLiteral("sue@example.com")));
+    SettingsView second(again);
+    second.refresh();
+    QVERIFY(second.notifications()->weeklySummary()->isChecked());
+    QSignalSpy off(second.notifications(), &NotificationsSettings::saved);
+    second.notifications()->weeklySummary()->click();
+    QVERIFY(off.wait(5000));
+    QVERIFY(!stored());
+    QVERIFY(!second.notifications()->weeklySummary()->isChecked());
 }
 
 void TestSettingsView::cannedResponsesMadeChangedDeletedBySupervisor()

@@ -252,6 +252,18 @@ ApiReply *ApiClient::setPresence(const QString &presence)
         "PUT", QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), presence}}, {}, true);
 }
 
+ApiReply *ApiClient::setWeeklySummary(bool on)
+{
+    ApiReply *r = send(
+        "PUT", QStringLiteral("/api/cs/agents/me/notifications"), {{QStringLiteral("weeklySummary"), on}}, {}, true);
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        const QJsonObject agent = body.value(QLatin1String("agent")).toObject();
+        if (agent.value(QLatin1String("id")) == m_agent.value(QLatin1String("id")))
+            m_agent.insert(QStringLiteral("notifications"), agent.value(QLatin1String("notifications")));
+    });
+    return r;
+}
+
 ApiReply *ApiClient::setAgentCapacity(const QString &agentId, int capacity)
 {
     return send(

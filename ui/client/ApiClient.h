@@ -67,6 +67,8 @@ public:
     ApiReply *me();
     ApiReply *agents();
     ApiReply *setPresence(const QString &presence);
+    // The signed-in supervisor's or admin's weekly summary by e-mail; kept in agent() once saved.
+    ApiReply *setWeeklySummary(bool on);
     // An agent's capacity (admin): the conversations automatic assignment gives them at once.
     ApiReply *setAgentCapacity(const QString &agentId, int capacity);
     // companies: a new one with its first admin (the answer holds that admin's login; the

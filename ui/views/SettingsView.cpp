@@ -11,6 +11,7 @@
 #include "ui/views/settings/CompanySettings.h"
 #include "ui/views/settings/ConnectorsSettings.h"
 #include "ui/views/settings/HeadsetSettings.h"
+#include "ui/views/settings/NotificationsSettings.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -39,6 +40,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_channels = new ChannelsSettings(client, this);
     m_headset = new HeadsetSettings(this);
     m_company = new CompanySettings(client, this);
+    m_notifications = new NotificationsSettings(client, this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
     m_tabs->addTab(m_company, tr("Company"));
     m_tabs->addTab(m_agents, tr("Agents"));
@@ -50,6 +52,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_email, tr("E-mail"));
     m_tabs->addTab(m_tokens, tr("API tokens"));
     m_tabs->addTab(m_headset, tr("Headset"));
+    m_tabs->addTab(m_notifications, tr("Notifications"));
     m_tabs->addTab(buildLanguage(), tr("Language"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
@@ -197,8 +200,11 @@ void SettingsView::refresh()
     const bool admin = role == QLatin1String("admin");
     const bool supervisor = admin || role == QLatin1String("supervisor");
     m_tabs->setTabVisible(m_tabs->indexOf(m_canned), supervisor);
-    if (supervisor)
+    m_tabs->setTabVisible(m_tabs->indexOf(m_notifications), supervisor);
+    if (supervisor) {
         m_canned->refresh();
+        m_notifications->refresh();
+    }
     for (QWidget *tab : std::initializer_list<QWidget *>{
              m_company, m_agents, m_webhooks, m_aiProviders, m_connectors, m_channels, m_email, m_tokens})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), admin);

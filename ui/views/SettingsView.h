@@ -22,13 +22,15 @@ class CompanySettings;
 class ConnectorsSettings;
 class EmailSettings;
 class HeadsetSettings;
+class NotificationsSettings;
 class TokensSettings;
 class WebhooksSettings;
 
 // The Settings page: the console's own connection, headset and language (everyone); for supervisors
-// and admins the company's canned responses; for admins the company's profile, policies and AI voice,
-// its agents, webhooks, AI providers, connectors to its own systems, its inbox channels (mailbox, Twilio),
-// the server's e-mail settings and API tokens (tabs hidden for other roles; the API refuses them anyway).
+// and admins the company's canned responses and their own e-mail notifications; for admins the company's profile,
+// policies and AI voice, its agents, webhooks, AI providers, connectors to its own systems, its inbox channels
+// (mailbox, Twilio), the server's e-mail settings and API tokens (tabs hidden for other roles; the API refuses them
+// anyway).
 class SettingsView : public QWidget {
     Q_OBJECT
 
@@ -47,6 +49,7 @@ public:
     ChannelsSettings *channels() const { return m_channels; }
     CompanySettings *company() const { return m_company; }
     HeadsetSettings *headset() const { return m_headset; }
+    NotificationsSettings *notifications() const { return m_notifications; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
     // Whether this console uses its built-in server (else one given with --server or saved here).
@@ -76,6 +79,7 @@ private:
     ChannelsSettings *m_channels;
     CompanySettings *m_company;
     HeadsetSettings *m_headset;
+    NotificationsSettings *m_notifications;
     QLabel *m_current;
     QLabel *m_portInUse;
     bool m_usesEmbedded = true;
