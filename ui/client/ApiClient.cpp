@@ -425,6 +425,14 @@ ApiReply *ApiClient::customerSessions(const QString &customerId, int limit)
             {QStringLiteral("limit"), QString::number(limit)}});
 }
 
+ApiReply *ApiClient::reasonSessions(const QString &reason, const QDate &from, const QDate &to, int limit)
+{
+    return send("GET", QStringLiteral("/api/cs/sessions"), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("reason"), reason},
+            {QStringLiteral("startDate"), from.toString(Qt::ISODate)},
+            {QStringLiteral("endDate"), to.toString(Qt::ISODate)}, {QStringLiteral("limit"), QString::number(limit)}});
+}
+
 ApiReply *ApiClient::analytics(const QDate &from, const QDate &to, const QString &groupBy)
 {
     QUrlQuery q{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("startDate"), from.toString(Qt::ISODate)},

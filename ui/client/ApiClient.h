@@ -145,6 +145,9 @@ public:
     ApiReply *eraseCustomer(const QString &id);
     // The customer's conversations, newest first (at most `limit`, 1 to 200).
     ApiReply *customerSessions(const QString &customerId, int limit);
+    // The sessions of one reason for contact (analytics' contactReasons[].reason) started in whole
+    // days [from, to] (UTC), newest first, at most `limit` (1 to 200): {"sessions", "total", ...}.
+    ApiReply *reasonSessions(const QString &reason, const QDate &from, const QDate &to, int limit);
     // analytics over whole days [from, to] (UTC); groupBy "day", "week", "month" or empty
     ApiReply *analytics(const QDate &from, const QDate &to, const QString &groupBy);
     // language-model providers (admin): {"providers": [...]}; `provider` is the POST body
