@@ -7,10 +7,12 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCoreApplication>
+#include <QCursor>
 #include <QHorizontalBarSeries>
 #include <QJsonArray>
 #include <QLineSeries>
 #include <QPieSeries>
+#include <QToolTip>
 #include <QValueAxis>
 
 namespace tierdesk::ui::charts {
@@ -186,6 +188,66 @@ QChart *sentimentDistribution(const QJsonObject &report)
     }
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignRight);
+    return chart;
+}
+
+QChart *contactReasons(const QJsonObject &report)
+{
+    QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Reasons for contact"));
+    auto *series = new QHorizontalBarSeries(chart);
+    auto *counts = new QBarSet(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Sessions"));
+    QStringList names;
+    QStringList tips;
+    double max = 0;
+    const QJsonArray reasons = report.value(QLatin1String("contactReasons")).toArray();
+    for (const QJsonValue &v : reasons) {
+        if (names.size() == kTopReasons)
+            break;
+        const QJsonObject r = v.toObject();
+        const double sessions = r.value(QLatin1String("sessions")).toDouble();
+        // Bars go up from the first category (bar series have no reversed axis): the most frequent last.
+        names.prepend(r.value(QLatin1String("reason")).toString());
+        counts->insert(0, sessions);
+        max = std::max(max, sessions);
+        const QJsonValue rate = r.value(QLatin1String("aiResolutionRate"));
+        tips.prepend(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts",
+            "%1: %n session(s), %2 resolved by the AI alone. Click to list them.", nullptr, int(sessions))
+                         .arg(names.first(),
+                             rate.isDouble() ? QStringLiteral("%1 %").arg(rate.toDouble()) : QStringLiteral("—")));
+    }
+    series->append(counts);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    chart->legend()->hide();
+    attachAxes(chart, series, names, max * 1.05, true);
+    QObject::connect(series, &QAbstractBarSeries::hovered, chart, [tips](bool over, int index, QBarSet *) {
+        if (over && index >= 0 && index < tips.size())
+            QToolTip::showText(QCursor::pos(), tips.at(index));
+        else
+            QToolTip::hideText();
+    });
+    return chart;
+}
+
+QChart *aiResolutionShare(const QJsonObject &report)
+{
+    QChart *chart
+        = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Resolved by the AI alone (%)"));
+    auto *share = new QLineSeries(chart);
+    share->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Resolved by the AI alone"));
+    const QJsonArray timeline = report.value(QLatin1String("timeline")).toArray();
+    for (int i = 0; i < timeline.size(); ++i) {
+        const QJsonObject p = timeline.at(i).toObject();
+        const double sessions = p.value(QLatin1String("sessions")).toDouble();
+        // A period without sessions has no share: the line goes on at 0 rather than leaving a gap.
+        share->append(i, sessions > 0 ? p.value(QLatin1String("aiResolved")).toDouble() * 100.0 / sessions : 0.0);
+    }
+    auto *values = new QValueAxis(chart);
+    values->setRange(0, 100);
+    values->setTickCount(6);
+    values->setLabelFormat(QStringLiteral("%d"));
+    chart->legend()->hide();
+    attachLines(chart, timeline, values, {share});
     return chart;
 }
 

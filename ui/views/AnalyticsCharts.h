@@ -13,5 +13,10 @@ QChart *escalationReasons(const QJsonObject &report); // escalations by reason
 QChart *sentimentDistribution(const QJsonObject &report);
 QChart *satisfactionOverTime(const QJsonObject &report); // timeline: satisfaction 1-5 per period
 QChart *deskSla(const QJsonObject &report); // the people's desk: SLA met and missed
+// The top kTopReasons contactReasons by sessions as bars named by the reasons (the axis' categories),
+// the most frequent at the top; hovering one tells its AI resolution rate.
+QChart *contactReasons(const QJsonObject &report);
+constexpr int kTopReasons = 10;
+QChart *aiResolutionShare(const QJsonObject &report); // timeline: aiResolved of sessions, %
 
 } // namespace tierdesk::ui::charts
