@@ -154,6 +154,7 @@ void MainWindow::connectViews()
     connect(m_customers, &CustomersView::openSession, this, [this](const QString &id) { openConversation(id); });
     connect(m_knowledge, &KnowledgeView::status, this, &MainWindow::message);
     connect(m_analytics, &AnalyticsView::status, this, &MainWindow::message);
+    connect(m_analytics, &AnalyticsView::openSession, this, &MainWindow::openConversation);
     connect(m_supervisor, &SupervisorView::status, this, &MainWindow::message);
     connect(m_supervisor, &SupervisorView::openSession, this, &MainWindow::openConversation);
     connect(m_configView, &ConfigView::status, this, &MainWindow::message);

@@ -93,8 +93,10 @@ QString savePdf(const QString &path, const ReportExporter::Report &r, const std:
     page.text(r.title, 16, true);
     page.text(r.subtitle, 10);
     page.gap();
-    for (const auto &[label, value] : r.figures)
-        page.text(label + QStringLiteral(": ") + value, 10);
+    for (const ReportExporter::Figure &f : r.figures)
+        page.text(QCoreApplication::translate("tierdesk::ui::ReportExporter", "%1: %2 (change: %3)")
+                      .arg(f.label, f.value, f.change),
+            10);
     page.gap();
     const int steps = int(r.charts.size() + r.rows.size() / 50 + 1);
     int done = 0;

@@ -7,17 +7,23 @@
 namespace tierdesk::ui {
 
 // Writes an analytics report to a file on a worker thread, reporting progress:
-// CSV (the table as it is) or PDF (title, key figures, the charts as images,
+// CSV (the table as it is) or PDF (title, key figures with their change, the charts as images,
 // then the table over as many pages as it needs; QPdfWriter).
 class ReportExporter : public QObject {
     Q_OBJECT
 
 public:
+    // A key figure as the page shows it: "Escalated", "10.5 %", "−1.0 pts".
+    struct Figure {
+        QString label;
+        QString value;
+        QString change;
+    };
     // What goes into a PDF, captured on the GUI thread (charts are widgets there).
     struct Report {
         QString title;
         QString subtitle;
-        QList<QPair<QString, QString>> figures; // label, value
+        QList<Figure> figures;
         QList<QImage> charts;
         QStringList header;
         QList<QStringList> rows;

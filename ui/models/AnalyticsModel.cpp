@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <cmath>
+
 namespace tierdesk::ui {
 namespace {
 
@@ -20,16 +22,6 @@ QString sectionLabel(const QString &section)
         {QStringLiteral("sentiment"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Final sentiment")},
         {QStringLiteral("timeline"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Period")}};
     return AnalyticsModel::tr(labels.value(section, ""));
-}
-
-// "1h 02m", "4m 05s", "37s"
-QString duration(int seconds)
-{
-    if (seconds >= 3600)
-        return AnalyticsModel::tr("%1h %2m").arg(seconds / 3600).arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
-    if (seconds >= 60)
-        return AnalyticsModel::tr("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return AnalyticsModel::tr("%1s").arg(seconds);
 }
 
 // The overview's figures by the API's names, in the order the page shows them.
@@ -61,6 +53,32 @@ const QList<QPair<const char *, const char *>> kFigures{
     {"calls.avgTimeToAnswer", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Time to answer a call")},
     {"calls.avgHandleTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Call handling time")}};
 
+// Lower is better for these (besides every time); a volume is neither better nor worse.
+const QStringList kLowerIsBetter{QStringLiteral("escalations.total"), QStringLiteral("escalations.escalationRate"),
+    QStringLiteral("sentiment.irateIncidents"), QStringLiteral("calls.abandoned")};
+const QStringList kVolumes{QStringLiteral("totalSessions"), QStringLiteral("avgMessagesPerSession"),
+    QStringLiteral("desk.handled"), QStringLiteral("calls.total")};
+
+// An overview figure of an answer by its API name ("totalSessions", "escalations.total"); null or
+// missing when there is nothing to measure (no SLA settled, no sessions for a rate).
+QJsonValue figureOf(const QJsonObject &report, const QString &key)
+{
+    const int dot = int(key.indexOf(QLatin1Char('.')));
+    const QJsonObject block = report.value(dot < 0 ? QStringLiteral("overview") : key.left(dot)).toObject();
+    return block.value(key.mid(dot + 1));
+}
+
+// A count or mean as the Value column shows it, without the sign: "12", "0.25".
+QString plainNumber(double v)
+{
+    if (v == std::floor(v) && std::abs(v) < 1e15)
+        return QString::number(qint64(v));
+    QString text = QString::number(v, 'f', 2);
+    while (text.endsWith(QLatin1Char('0')))
+        text.chop(1);
+    return text;
+}
+
 QString csvField(QString text)
 {
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
@@ -70,10 +88,11 @@ QString csvField(QString text)
 
 } // namespace
 
-void AnalyticsModel::setReport(const QJsonObject &report)
+void AnalyticsModel::setReport(const QJsonObject &report, const QJsonObject &previous)
 {
     beginResetModel();
     m_report = report;
+    m_previous = previous;
     m_rows.clear();
     addOverview();
     addOutcomes(QStringLiteral("tier"), report.value(QLatin1String("byTier")).toArray(), QStringLiteral("tier"));
@@ -124,19 +143,78 @@ QString AnalyticsModel::figureLabel(const QString &key)
     return key;
 }
 
+bool AnalyticsModel::isRate(const QString &key)
+{
+    return key.endsWith(QLatin1String("Rate")) || key.endsWith(QLatin1String("Improvement"))
+        || key.endsWith(QLatin1String("Attainment"));
+}
+
+int AnalyticsModel::betterWhen(const QString &key)
+{
+    if (kVolumes.contains(key))
+        return 0;
+    if (kLowerIsBetter.contains(key) || key.startsWith(QLatin1String("cost.")) || key.endsWith(QLatin1String("Time")))
+        return -1;
+    return 1;
+}
+
+QString AnalyticsModel::duration(int seconds)
+{
+    if (seconds >= 3600)
+        return tr("%1h %2m").arg(seconds / 3600).arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
+    if (seconds >= 60)
+        return tr("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1s").arg(seconds);
+}
+
 void AnalyticsModel::addOverview()
 {
     // Names are the API's ("escalations.total" is the "total" of "escalations"), so a row
     // can be matched with the answer it came from.
+    const bool sameCurrency = currencyOf(m_report) == currencyOf(m_previous);
     for (const QString &key : figures()) {
-        const int dot = int(key.indexOf(QLatin1Char('.')));
-        const QJsonObject block = m_report.value(dot < 0 ? QStringLiteral("overview") : key.left(dot)).toObject();
         Row row{QStringLiteral("overview"), key, {}};
-        const QJsonValue value = block.value(key.mid(dot + 1));
-        if (!value.isNull() && !value.isUndefined()) // null: nothing to measure (no SLA settled)
+        const QJsonValue value = figureOf(m_report, key);
+        const QJsonValue previous = figureOf(m_previous, key);
+        if (value.isDouble())
             row.cells[Value] = value.toDouble();
+        if (previous.isDouble())
+            row.cells[Previous] = previous.toDouble();
+        // Costs in two currencies do not subtract; rounded so that 33.3 - 30.1 is 3.2, not 3.1999999999999993.
+        if (value.isDouble() && previous.isDouble() && (sameCurrency || !key.startsWith(QLatin1String("cost."))))
+            row.cells[Change] = std::round((value.toDouble() - previous.toDouble()) * 1e6) / 1e6;
         m_rows.append(row);
     }
+}
+
+QString AnalyticsModel::currencyOf(const QJsonObject &report) const
+{
+    return report.value(QLatin1String("cost")).toObject().value(QLatin1String("currency")).toString();
+}
+
+QString AnalyticsModel::figureText(const QString &key, double v, const QString &currency) const
+{
+    if (isRate(key))
+        return QStringLiteral("%1 %").arg(v);
+    if (key.endsWith(QLatin1String("Time")))
+        return duration(int(v));
+    if (key.startsWith(QLatin1String("cost."))) // fractions of a cent keep four decimals
+        return QString(QLocale().toString(v, 'f', v > 0 && v < 0.01 ? 4 : 2) + QLatin1Char(' ') + currency);
+    return QString::number(v);
+}
+
+// "+3.2 pts", "−1m 05s", "+0.0042 USD", "±0": the change in the figure's own unit.
+QString AnalyticsModel::changeText(const QString &key, double change) const
+{
+    const QString sign = change > 0 ? QStringLiteral("+") : change < 0 ? QStringLiteral("\u2212") : QStringLiteral("±");
+    const double size = std::abs(change);
+    if (isRate(key))
+        return tr("%1 pts").arg(sign + QString::number(size, 'f', 1));
+    if (key.endsWith(QLatin1String("Time")))
+        return sign + duration(int(std::lround(size)));
+    if (key.startsWith(QLatin1String("cost.")))
+        return sign + figureText(key, size, currencyOf(m_report));
+    return sign + plainNumber(size);
 }
 
 void AnalyticsModel::addOutcomes(const QString &section, const QJsonArray &items, const QString &key)
@@ -198,6 +276,10 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
         return column == Section ? QVariant(row.section) : column == Name ? QVariant(row.name) : row.cells[column];
     if (role == Qt::TextAlignmentRole && column >= Value)
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == TrendRole && column == Change && row.cells[Change].isValid() && betterWhen(row.name) != 0) {
+        const double change = row.cells[Change].toDouble() * betterWhen(row.name);
+        return int(change > 0 ? Better : change < 0 ? Worse : Same);
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
@@ -218,20 +300,15 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
     case Satisfaction:
         return row.cells[Satisfaction].isValid() ? QLocale().toString(row.cells[Satisfaction].toDouble(), 'f', 1)
                                                  : QVariant();
-    case Value: {
-        if (!row.cells[Value].isValid())
+    case Value:
+    case Previous:
+        if (!row.cells[column].isValid())
             return {};
-        const double v = row.cells[Value].toDouble();
-        if (row.name.endsWith(QLatin1String("Rate")) || row.name.endsWith(QLatin1String("Improvement"))
-            || row.name.endsWith(QLatin1String("Attainment")))
-            return QStringLiteral("%1 %").arg(v);
-        if (row.name.endsWith(QLatin1String("Time")))
-            return duration(int(v));
-        if (row.name.startsWith(QLatin1String("cost."))) // fractions of a cent keep four decimals
-            return QString(QLocale().toString(v, 'f', v > 0 && v < 0.01 ? 4 : 2) + QLatin1Char(' ')
-                + m_report.value(QLatin1String("cost")).toObject().value(QLatin1String("currency")).toString());
-        return QString::number(v);
-    }
+        if (row.section != QLatin1String("overview"))
+            return QString::number(row.cells[column].toDouble());
+        return figureText(row.name, row.cells[column].toDouble(), currencyOf(column == Value ? m_report : m_previous));
+    case Change:
+        return row.cells[Change].isValid() ? changeText(row.name, row.cells[Change].toDouble()) : QVariant();
     case Ratings: {
         // A tier's or channel's rated sessions with their share: how far its satisfaction is asked, not guessed.
         const int sessions = row.cells[Sessions].toInt();
@@ -258,6 +335,10 @@ QVariant AnalyticsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Name");
     case Value:
         return tr("Value");
+    case Previous:
+        return tr("Previous range");
+    case Change:
+        return tr("Change");
     case Sessions:
         return tr("Sessions");
     case Resolved:
@@ -288,14 +369,20 @@ QList<int> AnalyticsModel::rowsOf(const QString &section) const
 
 QByteArray AnalyticsModel::toCsv() const
 {
-    // Machine-readable: the API's names and raw numbers (seconds, percent).
+    // Machine-readable: the API's names and raw numbers (seconds, percent; changes of rates in
+    // percentage points), the columns added later at the end so that readers by position keep working.
+    static const QList<int> kColumns{
+        Value, Sessions, Resolved, Rate, AvgTime, Escalated, Satisfaction, Ratings, Previous, Change};
     QStringList lines{
         QStringLiteral("section,name,value,sessions,resolved,resolution_rate,avg_resolution_seconds,escalated,"
-                       "satisfaction,ratings")};
+                       "satisfaction,ratings,previous,change,currency")};
+    const QString currency = currencyOf(m_report);
     for (const Row &row : m_rows) {
         QStringList fields{csvField(row.section), csvField(row.name)};
-        for (int c = Value; c < ColumnCount; ++c)
+        for (int c : kColumns)
             fields.append(row.cells[c].isValid() ? row.cells[c].toString() : QString());
+        const bool money = row.section == QLatin1String("overview") && row.name.startsWith(QLatin1String("cost."));
+        fields.append(money ? csvField(currency) : QString());
         lines.append(fields.join(QLatin1Char(',')));
     }
     return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();

@@ -5,7 +5,10 @@
 #include "ui/models/AnalyticsModel.h"
 #include "ui/models/Display.h"
 #include "ui/views/AnalyticsCharts.h"
+#include "ui/views/ReasonSessionsDialog.h"
 
+#include <QAbstractBarSeries>
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -14,6 +17,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -65,23 +69,20 @@ AnalyticsView::AnalyticsView(ApiClient &client, QWidget *parent)
     layout->addWidget(buildFigures());
 
     auto *split = new QSplitter(Qt::Vertical, this);
-    auto *grid = new QWidget(split);
-    auto *chartsLayout = new QGridLayout(grid);
-    chartsLayout->setContentsMargins(0, 0, 0, 0);
-    for (int i = 0; i < 6; ++i) {
-        auto *view = new QChartView(grid);
-        view->setObjectName(QStringLiteral("analyticsChart%1").arg(i));
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumHeight(220);
-        chartsLayout->addWidget(view, i / 3, i % 3);
-        m_charts.append(view);
-    }
+    QWidget *grid = buildCharts(split);
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("analyticsTable"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setToolTip(tr("Double-click a reason for contact to list its sessions"));
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (m_model->index(index.row(), AnalyticsModel::Section).data(AnalyticsModel::ValueRole).toString()
+            == QLatin1String("contact"))
+            showReason(m_model->index(index.row(), AnalyticsModel::Name).data(AnalyticsModel::ValueRole).toString());
+    });
     auto *bottom = new QSplitter(Qt::Horizontal, split);
     bottom->addWidget(m_table);
     bottom->addWidget(buildRatings());
@@ -154,6 +155,25 @@ QWidget *AnalyticsView::buildControls()
     return bar;
 }
 
+// Two rows of four: what happened over time on top, the breakdowns below. The views keep the names
+// analyticsChart0..7 in the order showCharts() builds them.
+QWidget *AnalyticsView::buildCharts(QWidget *parent)
+{
+    static const QList<QPoint> kPlaces{{0, 0}, {0, 1}, {0, 3}, {1, 1}, {1, 2}, {1, 3}, {1, 0}, {0, 2}};
+    auto *grid = new QWidget(parent);
+    auto *chartsLayout = new QGridLayout(grid);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < kPlaces.size(); ++i) {
+        auto *view = new QChartView(grid);
+        view->setObjectName(QStringLiteral("analyticsChart%1").arg(i));
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(200);
+        chartsLayout->addWidget(view, kPlaces.at(i).x(), kPlaces.at(i).y());
+        m_charts.append(view);
+    }
+    return grid;
+}
+
 // What customers said when asked how it went, per tier, channel and person.
 QWidget *AnalyticsView::buildRatings()
 {
@@ -198,18 +218,21 @@ QWidget *AnalyticsView::buildFigures()
         big.setPointSizeF(big.pointSizeF() * 1.6);
         big.setBold(true);
         value->setFont(big);
+        auto *change = new QLabel(tiles);
+        change->setObjectName(QStringLiteral("change_") + key);
         auto *caption = new QLabel(AnalyticsModel::figureLabel(key), tiles);
         caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
         caption->setWordWrap(true); // longer captions (German) take two lines, not the value's room
         caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         // Two rows of tiles: the AI's figures and cost, then satisfaction, sentiment, escalation and
-        // the people's; the calls' on a third.
+        // the people's; the calls' on a third. A tile is its value, its change and its caption.
         const bool call = key.startsWith(QLatin1String("calls."));
-        const int row = call ? 4 : column / 8 * 2;
+        const int row = call ? 6 : column / 8 * 3;
         const int at = call ? callColumn++ : column++ % 8;
         grid->addWidget(value, row, at);
-        grid->addWidget(caption, row + 1, at);
-        m_figures.append({key, value});
+        grid->addWidget(change, row + 1, at);
+        grid->addWidget(caption, row + 2, at);
+        m_figures.append({key, value, change});
     }
     return tiles;
 }
@@ -222,59 +245,139 @@ void AnalyticsView::setRange(const QDate &from, const QDate &to)
 
 QString AnalyticsView::figure(const QString &key) const
 {
-    for (const auto &[name, label] : m_figures)
-        if (name == key)
-            return label->text();
+    for (const Tile &tile : m_figures)
+        if (tile.key == key)
+            return tile.value->text();
     return {};
+}
+
+QString AnalyticsView::change(const QString &key) const
+{
+    for (const Tile &tile : m_figures)
+        if (tile.key == key)
+            return tile.change->text();
+    return {};
+}
+
+QPair<QDate, QDate> AnalyticsView::previousRange(const QDate &from, const QDate &to)
+{
+    const qint64 days = from.daysTo(to) + 1;
+    return {from.addDays(-days), from.addDays(-1)};
 }
 
 void AnalyticsView::refresh()
 {
-    if (m_from->date() > m_to->date()) {
+    const QDate from = m_from->date();
+    const QDate to = m_to->date();
+    if (from > to) {
         say(tr("The start date is after the end date."), true);
         return;
     }
     say(tr("Loading..."));
     const int request = ++m_pending;
-    ApiReply *r = m_client.analytics(m_from->date(), m_to->date(), m_group->currentData().toString());
-    connect(r, &ApiReply::succeeded, this, [this, request](const QJsonObject &report) {
-        if (request == m_pending) // an older answer than the one asked for last is dropped
-            display(report);
+    // Both answers are shown together; the previous range only compares, so its failure leaves
+    // the changes at "—" and the figures still show.
+    struct Answers {
+        QJsonObject current;
+        QJsonObject previous;
+        int left = 2;
+    };
+    auto answers = std::make_shared<Answers>();
+    const auto arrived = [this, request, answers, from, to] {
+        if (--answers->left == 0 && request == m_pending) // an older answer than the one asked for last is dropped
+            display(answers->current, answers->previous, from, to);
+    };
+    ApiReply *current = m_client.analytics(from, to, m_group->currentData().toString());
+    connect(current, &ApiReply::succeeded, this, [answers, arrived](const QJsonObject &report) {
+        answers->current = report;
+        arrived();
     });
-    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+    connect(current, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+    const auto [before, last] = previousRange(from, to);
+    ApiReply *previous = m_client.analytics(before, last, QString());
+    connect(previous, &ApiReply::succeeded, this, [answers, arrived](const QJsonObject &report) {
+        answers->previous = report;
+        arrived();
+    });
+    connect(previous, &ApiReply::failed, this, [arrived](const ApiError &) { arrived(); });
 }
 
-void AnalyticsView::display(const QJsonObject &report)
+void AnalyticsView::display(const QJsonObject &report, const QJsonObject &previous, const QDate &from, const QDate &to)
 {
-    m_model->setReport(report);
+    m_shownFrom = from;
+    m_shownTo = to;
+    m_model->setReport(report, previous);
     m_table->resizeColumnsToContents();
     m_ratings->resizeColumnsToContents();
-    const QList<int> overview = m_model->rowsOf(QStringLiteral("overview"));
-    for (int row : overview) {
+    showFigures();
+    showCharts(report);
+    const auto [before, last] = previousRange(from, to);
+    say(tr(
+        "%n session(s) from %1 to %2, compared with %3 to %4", nullptr, figure(QStringLiteral("totalSessions")).toInt())
+            .arg(display::date(from), display::date(to), display::date(before), display::date(last)));
+    emit loaded();
+}
+
+// Each tile: its value, and under it the change against the previous range, green when better.
+void AnalyticsView::showFigures()
+{
+    const auto [before, last] = previousRange(m_shownFrom, m_shownTo);
+    const auto orDash = [](const QString &text) { return text.isEmpty() ? QStringLiteral("—") : text; };
+    for (int row : m_model->rowsOf(QStringLiteral("overview"))) {
         const QString key = m_model->index(row, AnalyticsModel::Name).data(AnalyticsModel::ValueRole).toString();
-        for (auto &[name, label] : m_figures)
-            if (name == key)
-                label->setText(m_model->index(row, AnalyticsModel::Value).data().toString().isEmpty()
-                        ? QStringLiteral("—")
-                        : m_model->index(row, AnalyticsModel::Value).data().toString());
+        for (const Tile &tile : std::as_const(m_figures)) {
+            if (tile.key != key)
+                continue;
+            tile.value->setText(orDash(m_model->index(row, AnalyticsModel::Value).data().toString()));
+            const QModelIndex change = m_model->index(row, AnalyticsModel::Change);
+            tile.change->setText(orDash(change.data().toString()));
+            const QVariant trend = change.data(AnalyticsModel::TrendRole);
+            tile.change->setStyleSheet(!trend.isValid() || trend.toInt() == AnalyticsModel::Same
+                    ? QStringLiteral("color: palette(mid)")
+                    : trend.toInt() == AnalyticsModel::Better ? QStringLiteral("color: #15803d")
+                                                              : QStringLiteral("color: #b91c1c"));
+            tile.change->setToolTip(tr("Previous range, %1 to %2: %3")
+                                        .arg(display::date(before), display::date(last),
+                                            orDash(m_model->index(row, AnalyticsModel::Previous).data().toString())));
+        }
     }
+}
+
+void AnalyticsView::showCharts(const QJsonObject &report)
+{
     const QList<QChart *> charts{charts::sessionsOverTime(report), charts::satisfactionOverTime(report),
         charts::resolutionRates(report), charts::escalationReasons(report), charts::sentimentDistribution(report),
-        charts::deskSla(report)};
+        charts::deskSla(report), charts::contactReasons(report), charts::aiResolutionShare(report)};
     for (int i = 0; i < charts.size(); ++i) {
         QChart *old = m_charts.at(i)->chart();
         m_charts.at(i)->setChart(charts.at(i));
         delete old; // setChart() leaves the previous chart to us
     }
-    say(tr("%n session(s) from %1 to %2", nullptr, figure(QStringLiteral("totalSessions")).toInt())
-            .arg(display::date(m_from->date()), display::date(m_to->date())));
-    emit loaded();
+    // A reason's bar lists its sessions: the bar's category is the reason's name.
+    QChartView *reasons = m_charts.at(6);
+    reasons->setCursor(Qt::PointingHandCursor);
+    auto *bars = qobject_cast<QAbstractBarSeries *>(reasons->chart()->series().value(0));
+    auto *names = qobject_cast<QBarCategoryAxis *>(reasons->chart()->axes(Qt::Vertical).value(0));
+    if (bars && names)
+        connect(bars, &QAbstractBarSeries::clicked, this,
+            [this, names](int index, QBarSet *) { showReason(names->categories().value(index)); });
+}
+
+void AnalyticsView::showReason(const QString &reason)
+{
+    if (reason.isEmpty() || !m_shownFrom.isValid())
+        return;
+    auto *dialog = new ReasonSessionsDialog(m_client, reason, m_shownFrom, m_shownTo, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        dialog, &ReasonSessionsDialog::openSession, this, [this](const QString &id) { emit openSession(id, true); });
+    dialog->show();
 }
 
 QString AnalyticsView::askPath(const QString &suffix)
 {
     const QString name = QStringLiteral("tierdesk-analytics-%1-%2.%3")
-                             .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), suffix);
+                             .arg(m_shownFrom.toString(Qt::ISODate), m_shownTo.toString(Qt::ISODate), suffix);
     return QFileDialog::getSaveFileName(
         this, tr("Export analytics"), name, suffix == QLatin1String("pdf") ? tr("PDF (*.pdf)") : tr("CSV (*.csv)"));
 }
@@ -295,10 +398,12 @@ void AnalyticsView::exportPdf(const QString &path)
         return say(tr("Nothing to export yet."), true);
     ReportExporter::Report report;
     report.title = tr("Tierdesk analytics");
-    report.subtitle = tr("%1 to %2, company %3")
-                          .arg(display::date(m_from->date()), display::date(m_to->date()), m_client.companyId());
-    for (const auto &[key, label] : std::as_const(m_figures))
-        report.figures.append({AnalyticsModel::figureLabel(key), label->text()});
+    const auto [before, last] = previousRange(m_shownFrom, m_shownTo);
+    report.subtitle = tr("%1 to %2, company %3; changes against %4 to %5")
+                          .arg(display::date(m_shownFrom), display::date(m_shownTo), m_client.companyId(),
+                              display::date(before), display::date(last));
+    for (const Tile &tile : std::as_const(m_figures))
+        report.figures.append({AnalyticsModel::figureLabel(tile.key), tile.value->text(), tile.change->text()});
     // Charts are widgets: drawn into images here, on the GUI thread, at a print-friendly size.
     for (QChartView *view : std::as_const(m_charts)) {
         QImage image(QSize(1400, 800), QImage::Format_ARGB32_Premultiplied);
