@@ -838,6 +838,25 @@
         <source>Missed (%1)</source>
         <translation>Verfehlt (%1)</translation>
     </message>
+    <message>
+        <source>Reasons for contact</source>
+        <translation>Kontaktgründe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n session(s), %2 resolved by the AI alone. Click to list them.</source>
+        <translation>
+            <numerusform>%1: %n Sitzung, %2 von der KI allein gelöst. Klicken listet sie auf.</numerusform>
+            <numerusform>%1: %n Sitzungen, %2 von der KI allein gelöst. Klicken listet sie auf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved by the AI alone (%)</source>
+        <translation>Von der KI allein gelöst (%)</translation>
+    </message>
+    <message>
+        <source>Resolved by the AI alone</source>
+        <translation>Von der KI allein gelöst</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsModel</name>
@@ -1005,6 +1024,18 @@
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 Pkt.</translation>
+    </message>
+    <message>
+        <source>Previous range</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>
@@ -1077,10 +1108,6 @@
         <translation>Tierdesk-Auswertung</translation>
     </message>
     <message>
-        <source>%1 to %2, company %3</source>
-        <translation>%1 bis %2, Firma %3</translation>
-    </message>
-    <message>
         <source>Customer satisfaction</source>
         <translation>Kundenzufriedenheit</translation>
     </message>
@@ -1088,12 +1115,24 @@
         <source>A session&apos;s satisfaction is its customer&apos;s rating (1 to 5) when one was given, else estimated from the final sentiment. An agent&apos;s figure counts only the ratings customers gave.</source>
         <translation>Die Zufriedenheit einer Sitzung ist die Bewertung des Kunden (1 bis 5), wenn er eine gegeben hat, sonst geschätzt aus der letzten Stimmung. Beim Agenten zählen nur die Bewertungen, die Kunden gegeben haben.</translation>
     </message>
+    <message>
+        <source>Double-click a reason for contact to list its sessions</source>
+        <translation>Doppelklick auf einen Kontaktgrund listet seine Sitzungen auf</translation>
+    </message>
     <message numerus="yes">
-        <source>%n session(s) from %1 to %2</source>
+        <source>%n session(s) from %1 to %2, compared with %3 to %4</source>
         <translation>
-            <numerusform>%n Sitzung vom %1 bis %2</numerusform>
-            <numerusform>%n Sitzungen vom %1 bis %2</numerusform>
+            <numerusform>%n Sitzung vom %1 bis %2, verglichen mit %3 bis %4</numerusform>
+            <numerusform>%n Sitzungen vom %1 bis %2, verglichen mit %3 bis %4</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Previous range, %1 to %2: %3</source>
+        <translation>Vorheriger Zeitraum, %1 bis %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 to %2, company %3; changes against %4 to %5</source>
+        <translation>%1 bis %2, Firma %3; Veränderungen gegenüber %4 bis %5</translation>
     </message>
 </context>
 <context>
@@ -5363,6 +5402,59 @@ Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::ReasonSessionsDialog</name>
+    <message>
+        <source>Sessions: %1</source>
+        <translation>Sitzungen: %1</translation>
+    </message>
+    <message>
+        <source>Sessions whose reason for contact was &lt;b&gt;%1&lt;/b&gt;, started from %2 to %3</source>
+        <translation>Sitzungen mit dem Kontaktgrund &lt;b&gt;%1&lt;/b&gt;, begonnen vom %2 bis %3</translation>
+    </message>
+    <message>
+        <source>Double-click a session to open it</source>
+        <translation>Doppelklick öffnet eine Sitzung</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Wird geladen...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n session(s)</source>
+        <translation>
+            <numerusform>%1 von %n Sitzung</numerusform>
+            <numerusform>%1 von %n Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the sessions: %1</source>
+        <translation>Die Sitzungen konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ReasonSessionsModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::RecordingDownload</name>
     <message>
         <source>Cannot write a temporary file for the recording.</source>
@@ -5456,6 +5548,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: %2 (change: %3)</source>
+        <translation>%1: %2 (Veränderung: %3)</translation>
     </message>
 </context>
 <context>

@@ -37,14 +37,21 @@
             <numerusform>People&apos;s desk: SLA (%n handled)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n session(s), %2 resolved by the AI alone. Click to list them.</source>
+        <translation>
+            <numerusform>%1: %n session, %2 resolved by the AI alone. Click to list them.</numerusform>
+            <numerusform>%1: %n sessions, %2 resolved by the AI alone. Click to list them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>
     <message numerus="yes">
-        <source>%n session(s) from %1 to %2</source>
+        <source>%n session(s) from %1 to %2, compared with %3 to %4</source>
         <translation>
-            <numerusform>%n session from %1 to %2</numerusform>
-            <numerusform>%n sessions from %1 to %2</numerusform>
+            <numerusform>%n session from %1 to %2, compared with %3 to %4</numerusform>
+            <numerusform>%n sessions from %1 to %2, compared with %3 to %4</numerusform>
         </translation>
     </message>
 </context>
@@ -328,6 +335,16 @@
         <translation>
             <numerusform>%n breached its SLA</numerusform>
             <numerusform>%n breached their SLA</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ReasonSessionsDialog</name>
+    <message numerus="yes">
+        <source>%1 of %n session(s)</source>
+        <translation>
+            <numerusform>%1 of %n session</numerusform>
+            <numerusform>%1 of %n sessions</numerusform>
         </translation>
     </message>
 </context>
