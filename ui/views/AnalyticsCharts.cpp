@@ -15,8 +15,16 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <cmath>
+
 namespace tierdesk::ui::charts {
 namespace {
+
+QFont smaller(QFont font)
+{
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
 
 QChart *newChart(const QString &title)
 {
@@ -26,6 +34,7 @@ QChart *newChart(const QString &title)
     chart->setBackgroundRoundness(0);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setFont(smaller(chart->legend()->font())); // eight charts share the page's width
     return chart;
 }
 
@@ -35,27 +44,35 @@ void attachAxes(QChart *chart, QAbstractBarSeries *series, const QStringList &ca
     chart->addSeries(series);
     auto *names = new QBarCategoryAxis(chart);
     names->append(categories);
+    if (horizontal) // names down the side leave the bars room in a quarter of the page's width
+        names->setLabelsFont(smaller(names->labelsFont()));
     auto *values = new QValueAxis(chart);
-    values->setRange(0, std::max(1.0, max));
     values->setLabelFormat(QStringLiteral("%d"));
-    values->applyNiceNumbers();
+    if (const double top = std::ceil(std::max(1.0, max)); top <= 10) { // a tick per whole count, not "0 0 1 1"
+        values->setRange(0, top);
+        values->setTickCount(int(top) + 1);
+    } else {
+        values->setRange(0, top);
+        values->applyNiceNumbers();
+    }
     chart->addAxis(names, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(names);
     series->attachAxis(values);
 }
 
-// Lines over the timeline's periods, with at most about five period names along the bottom.
+// Lines over the timeline's periods, with at most about four period names along the bottom.
 void attachLines(QChart *chart, const QJsonArray &timeline, QValueAxis *values, const QList<QLineSeries *> &lines)
 {
     auto *periods = new QCategoryAxis(chart);
     periods->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    const int step = std::max<int>(1, int((timeline.size() + 4) / 5));
+    const int step = std::max<int>(1, int((timeline.size() + 3) / 4));
     for (int i = 0; i < timeline.size(); i += step) {
         const QString period = timeline.at(i).toObject().value(QLatin1String("period")).toString();
         periods->append(period.size() == 10 ? period.mid(5) : period, i); // a day as "11-24": the range gives the year
     }
     periods->setRange(0, std::max<double>(1, double(timeline.size() - 1)));
+    periods->setLabelsFont(smaller(periods->labelsFont()));
     chart->addAxis(periods, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     for (QLineSeries *line : lines) {
@@ -219,7 +236,7 @@ QChart *contactReasons(const QJsonObject &report)
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
     chart->legend()->hide();
-    attachAxes(chart, series, names, max * 1.05, true);
+    attachAxes(chart, series, names, max, true);
     QObject::connect(series, &QAbstractBarSeries::hovered, chart, [tips](bool over, int index, QBarSet *) {
         if (over && index >= 0 && index < tips.size())
             QToolTip::showText(QCursor::pos(), tips.at(index));

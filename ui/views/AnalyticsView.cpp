@@ -130,6 +130,8 @@ QWidget *AnalyticsView::buildControls()
     m_progress->hide();
     m_message = new QLabel(bar);
     m_message->setObjectName(QStringLiteral("analyticsMessage"));
+    // A long message is cut at the window's edge (the tooltip has it all) rather than widening the page.
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     row->addWidget(new QLabel(tr("From"), bar));
     row->addWidget(m_from);
     row->addWidget(new QLabel(tr("to"), bar));
@@ -430,6 +432,7 @@ void AnalyticsView::exportPdf(const QString &path)
 void AnalyticsView::say(const QString &text, bool error)
 {
     m_message->setText(text);
+    m_message->setToolTip(text);
     m_message->setStyleSheet(error ? QStringLiteral("color: #b91c1c") : QString());
     emit status(text);
 }
