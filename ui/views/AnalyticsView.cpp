@@ -9,6 +9,7 @@
 
 #include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -66,9 +67,18 @@ AnalyticsView::AnalyticsView(ApiClient &client, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildControls());
-    layout->addWidget(buildFigures());
+    // Below the controls the page scrolls when the window is too low for the tiles, the charts at
+    // their least height and the table (longer German captions at 800 px), rather than squeezing them.
+    auto *content = new QWidget(this);
+    auto *page = new QVBoxLayout(content);
+    page->setContentsMargins(0, 0, 0, 0);
+    page->addWidget(buildFigures());
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("analyticsScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *split = new QSplitter(Qt::Vertical, content);
     QWidget *grid = buildCharts(split);
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("analyticsTable"));
@@ -88,11 +98,14 @@ AnalyticsView::AnalyticsView(ApiClient &client, QWidget *parent)
     bottom->addWidget(buildRatings());
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
+    bottom->setMinimumHeight(110); // a few of the table's rows, also when the page scrolls
     split->addWidget(grid);
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    layout->addWidget(split, 1);
+    page->addWidget(split, 1);
+    scroll->setWidget(content);
+    layout->addWidget(scroll, 1);
 
     connect(m_exporter, &ReportExporter::progress, m_progress, &QProgressBar::setValue);
     connect(m_exporter, &ReportExporter::finished, this, [this](const QString &path, const QString &error) {
@@ -169,7 +182,7 @@ QWidget *AnalyticsView::buildCharts(QWidget *parent)
         auto *view = new QChartView(grid);
         view->setObjectName(QStringLiteral("analyticsChart%1").arg(i));
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumHeight(200);
+        view->setMinimumHeight(150);
         chartsLayout->addWidget(view, kPlaces.at(i).x(), kPlaces.at(i).y());
         m_charts.append(view);
     }
