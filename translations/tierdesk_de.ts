@@ -5008,6 +5008,25 @@ Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::NotificationsSettings</name>
+    <message>
+        <source>E-mail me a summary of the past week every Monday morning</source>
+        <translation>Mir jeden Montagmorgen eine Übersicht der vergangenen Woche per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Sessions, what the AI resolved on its own and whether it held, first-contact resolution, satisfaction per channel, the AI&apos;s cost and the five biggest knowledge gaps, each beside the week before. It goes to your address from 07:00 in the company&apos;s time zone, through the server&apos;s e-mail settings; without them nothing is sent.</source>
+        <translation>Gespräche, was die KI allein gelöst hat und ob es gehalten hat, Lösung beim ersten Kontakt, Zufriedenheit je Kanal, die Kosten der KI und die fünf größten Wissenslücken, jeweils neben der Vorwoche. Sie geht ab 07:00 Uhr in der Zeitzone des Unternehmens an Ihre Adresse, über die E-Mail-Einstellungen des Servers; ohne sie wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Saved: the next summary comes on Monday.</source>
+        <translation>Gespeichert: Die nächste Übersicht kommt am Montag.</translation>
+    </message>
+    <message>
+        <source>Saved: no more summaries.</source>
+        <translation>Gespeichert: Keine Übersichten mehr.</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::PassagesBox</name>
     <message>
         <source>What the AI reads</source>
@@ -5737,6 +5756,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Company</source>
         <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
     </message>
 </context>
 <context>
