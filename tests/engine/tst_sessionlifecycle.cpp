@@ -227,7 +227,9 @@ void TestSessionLifecycle::companyIsolation()
     QVERIFY(missing.error().kind == ErrorKind::NotFound);
     QCOMPARE(get.error().message, missing.error().message);
     int total = -1;
-    auto list = f->engine->listSessions({b, {}, {}, {}, 0, 0, 50, 0}, &total);
+    SessionFilter onlyB;
+    onlyB.companyId = b;
+    auto list = f->engine->listSessions(onlyB, &total);
     QVERIFY(list.ok());
     QCOMPARE(total, 0);
     QVERIFY(list->isEmpty());
