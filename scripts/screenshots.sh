@@ -2,7 +2,7 @@
 # Renders the console's queue, conversation, customers, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, queue-snoozed.png, conversation.png,
 # knowledge.png, analytics.png, supervisor.png, config.png, config-hours.png, config-ai.png, settings.png,
-# config-trial.png, settings-tokens.png, settings-canned.png, settings-ai.png, connectors.png, conversation-ai.png,
+# config-trial.png, settings-tokens.png, settings-canned.png, settings-notifications.png, settings-ai.png, connectors.png, conversation-ai.png,
 # customers.png, new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
@@ -227,5 +227,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-hours.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-canned.png $out/settings-ai.png $out/connectors.png $out/conversation-ai.png $out/customers.png $out/new-company.png"
+  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-hours.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-canned.png $out/settings-notifications.png $out/settings-ai.png $out/connectors.png $out/conversation-ai.png $out/customers.png $out/new-company.png"
 fi

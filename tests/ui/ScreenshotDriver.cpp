@@ -24,8 +24,10 @@
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
 #include "ui/views/settings/ConnectorsSettings.h"
+#include "ui/views/settings/NotificationsSettings.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
@@ -143,13 +145,29 @@ int main(int argc, char **argv)
                 test->click();
         });
     };
+    // Settings > Notifications: the weekly summary asked for (saved on the server).
+    std::function<void()> shootNotifications = [&] {
+        NotificationsSettings *page = w.settings()->notifications();
+        w.settings()->tabs()->setCurrentWidget(page);
+        QObject::connect(
+            page, &NotificationsSettings::saved, &app,
+            [&] {
+                QTimer::singleShot(kPaintMs, &app,
+                    [&] { shoot(out.filePath(QStringLiteral("settings-notifications.png")), &app, shootAiProviders); });
+            },
+            Qt::SingleShotConnection);
+        if (!page->weeklySummary()->isChecked())
+            page->weeklySummary()->click();
+        else
+            emit page->saved(true);
+    };
     // Settings > Canned responses: the replies supervisors keep, with their placeholders.
     std::function<void()> shootCanned = [&] {
         w.settings()->tabs()->setCurrentWidget(w.settings()->cannedResponses());
         if (auto *table = w.settings()->cannedResponses()->findChild<QTableView *>())
             table->selectRow(0);
         QTimer::singleShot(kPaintMs, &app,
-            [&] { shoot(out.filePath(QStringLiteral("settings-canned.png")), &app, shootAiProviders); });
+            [&] { shoot(out.filePath(QStringLiteral("settings-canned.png")), &app, shootNotifications); });
     };
     std::function<void()> shootTokens = [&] {
         QTabWidget *tabs = w.settings()->tabs();
