@@ -53,6 +53,8 @@ packages=(
   # tests/voice/sip: a real SIP caller (baresip with a WAV file as its microphone); sipp (sip-tester)
   # for SIP scenarios by hand (the tests send their own malformed datagrams)
   baresip-core sip-tester
+  # tests: time-based one-time passwords made by a second implementation (the staff's second factor)
+  oathtool
   # tests/e2e: Node's test runner and npm (Debian's nodejs 18 does not bundle npm; NodeSource's
   # does, and conflicts with Debian's npm package: npm is added below only when missing)
   nodejs
