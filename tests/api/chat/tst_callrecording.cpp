@@ -218,7 +218,10 @@ void TestCallRecording::aCallIsRecordedOnBothSides()
     // Left: the caller. Right: what the caller heard; until the caller spoke, the greeting.
     const qint64 callerStarts = firstSound(wav.left);
     const qint64 greetingStarts = firstSound(wav.right);
-    QVERIFY(greetingStarts >= 0 && callerStarts > greetingStarts);
+    QVERIFY2(greetingStarts >= 0 && callerStarts > greetingStarts,
+        qPrintable(QStringLiteral("the greeting's first sound at sample %1, the caller's at %2")
+                       .arg(greetingStarts)
+                       .arg(callerStarts)));
     const QString caller = recognised(wav.left);
     QVERIFY2(caller.contains(QLatin1String("person")), qPrintable(caller));
     const QString greeting = recognised(voice::Pcm(wav.right.begin(), wav.right.begin() + callerStarts));
