@@ -212,8 +212,7 @@ ApiReply *ApiClient::me()
 
 ApiReply *ApiClient::config()
 {
-    return keepingConfig(
-        send("GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}}));
+    return keepingConfig(send("GET", QStringLiteral("/api/cs/config"), {}, companyQuery()));
 }
 
 ApiReply *ApiClient::putConfig(const QJsonObject &patch)
@@ -243,7 +242,7 @@ QString ApiClient::currency() const
 
 ApiReply *ApiClient::agents()
 {
-    return send("GET", QStringLiteral("/api/cs/agents"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("GET", QStringLiteral("/api/cs/agents"), {}, companyQuery());
 }
 
 ApiReply *ApiClient::setPresence(const QString &presence)
@@ -377,8 +376,7 @@ ApiReply *ApiClient::act(
 
 ApiReply *ApiClient::cannedResponses()
 {
-    return send(
-        "GET", QStringLiteral("/api/cs/canned-responses"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("GET", QStringLiteral("/api/cs/canned-responses"), {}, companyQuery());
 }
 
 ApiReply *ApiClient::customers(const QString &query, int limit, int offset)
@@ -392,14 +390,12 @@ ApiReply *ApiClient::customers(const QString &query, int limit, int offset)
 
 ApiReply *ApiClient::customer(const QString &id)
 {
-    return send("GET", QStringLiteral("/api/cs/customers/") + enc(id), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("GET", QStringLiteral("/api/cs/customers/") + enc(id), {}, companyQuery());
 }
 
 ApiReply *ApiClient::saveCustomer(const QString &id, const QJsonObject &fields)
 {
-    return send("PUT", QStringLiteral("/api/cs/customers/") + enc(id), fields,
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+    return send("PUT", QStringLiteral("/api/cs/customers/") + enc(id), fields, companyQuery(), true);
 }
 
 ApiReply *ApiClient::importCustomers(const QByteArray &data, const QByteArray &contentType, bool dryRun)
@@ -414,8 +410,7 @@ ApiReply *ApiClient::importCustomers(const QByteArray &data, const QByteArray &c
 
 ApiReply *ApiClient::eraseCustomer(const QString &id)
 {
-    return send("DELETE", QStringLiteral("/api/cs/customers/") + enc(id), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("DELETE", QStringLiteral("/api/cs/customers/") + enc(id), {}, companyQuery());
 }
 
 ApiReply *ApiClient::customerSessions(const QString &customerId, int limit)
@@ -451,8 +446,7 @@ ApiReply *ApiClient::renderCanned(const QString &cannedId, const QString &sessio
 ApiReply *ApiClient::saveCanned(const QString &id, const QJsonObject &fields)
 {
     ApiReply *r = id.isEmpty()
-        ? send("POST", QStringLiteral("/api/cs/canned-responses"), fields,
-            QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true)
+        ? send("POST", QStringLiteral("/api/cs/canned-responses"), fields, companyQuery(), true)
         : send("PUT", QStringLiteral("/api/cs/canned-responses/%1").arg(enc(id)), fields, {}, true);
     connect(r, &ApiReply::succeeded, this, &ApiClient::cannedResponsesChanged);
     return r;
@@ -490,26 +484,24 @@ ApiReply *ApiClient::testAiProvider(const QString &name, const QString &model, i
 
 ApiReply *ApiClient::connectors()
 {
-    return send("GET", QStringLiteral("/api/cs/connectors"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("GET", QStringLiteral("/api/cs/connectors"), {}, companyQuery());
 }
 
 ApiReply *ApiClient::putConnector(const QString &name, const QJsonObject &connector)
 {
-    return send("PUT", QStringLiteral("/api/cs/connectors/") + enc(name), connector,
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+    return send("PUT", QStringLiteral("/api/cs/connectors/") + enc(name), connector, companyQuery(), true);
 }
 
 ApiReply *ApiClient::removeConnector(const QString &name)
 {
-    return send("DELETE", QStringLiteral("/api/cs/connectors/") + enc(name), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("DELETE", QStringLiteral("/api/cs/connectors/") + enc(name), {}, companyQuery());
 }
 
 ApiReply *ApiClient::testConnector(const QString &name, const QString &purpose, const QJsonObject &input, int waitMs)
 {
     return request("POST", QStringLiteral("/api/cs/connectors/%1/test").arg(enc(name)),
-        {{QStringLiteral("purpose"), purpose}, {QStringLiteral("input"), input}},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true, {}, true, qMax(waitMs, 0) + kTimeoutMs);
+        {{QStringLiteral("purpose"), purpose}, {QStringLiteral("input"), input}}, companyQuery(), true, {}, true,
+        qMax(waitMs, 0) + kTimeoutMs);
 }
 
 ApiReply *ApiClient::connectorCalls(const QString &name, int limit)

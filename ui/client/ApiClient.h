@@ -216,6 +216,8 @@ signals:
     void configChanged(const QJsonObject &config);
 
 private:
+    // ?companyId= of the signed-in company, which most routes take.
+    QUrlQuery companyQuery() const { return QUrlQuery{{QStringLiteral("companyId"), m_companyId}}; }
     void keepAgent(const QJsonObject &body, bool withToken);
     ApiReply *keepingConfig(ApiReply *reply);
     // withToken false: sent without the bearer token (login, setup), so its 401 is no session's end.

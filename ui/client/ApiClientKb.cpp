@@ -62,43 +62,37 @@ ApiReply *ApiClient::kbGaps(int days)
 
 ApiReply *ApiClient::kbGapDraft(const QString &id)
 {
-    return send("POST", QStringLiteral("/api/cs/kb/gaps/%1/draft").arg(id), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("POST", QStringLiteral("/api/cs/kb/gaps/%1/draft").arg(id), {}, companyQuery());
 }
 
 ApiReply *ApiClient::kbGapDismiss(const QString &id)
 {
-    return send("POST", QStringLiteral("/api/cs/kb/gaps/%1/dismiss").arg(id), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("POST", QStringLiteral("/api/cs/kb/gaps/%1/dismiss").arg(id), {}, companyQuery());
 }
 
 ApiReply *ApiClient::kbSources()
 {
-    return send("GET", QStringLiteral("/api/cs/kb/sources"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("GET", QStringLiteral("/api/cs/kb/sources"), {}, companyQuery());
 }
 
 ApiReply *ApiClient::kbSource(qint64 id)
 {
-    return send("GET", QStringLiteral("/api/cs/kb/sources/%1").arg(id), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("GET", QStringLiteral("/api/cs/kb/sources/%1").arg(id), {}, companyQuery());
 }
 
 ApiReply *ApiClient::kbAddSource(const QJsonObject &source)
 {
-    return send("POST", QStringLiteral("/api/cs/kb/sources"), source,
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+    return send("POST", QStringLiteral("/api/cs/kb/sources"), source, companyQuery(), true);
 }
 
 ApiReply *ApiClient::kbSyncSource(qint64 id)
 {
-    return send("POST", QStringLiteral("/api/cs/kb/sources/%1/sync").arg(id), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+    return send("POST", QStringLiteral("/api/cs/kb/sources/%1/sync").arg(id), {}, companyQuery(), true);
 }
 
 ApiReply *ApiClient::kbDeleteSource(qint64 id)
 {
-    return send("DELETE", QStringLiteral("/api/cs/kb/sources/%1").arg(id), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send("DELETE", QStringLiteral("/api/cs/kb/sources/%1").arg(id), {}, companyQuery());
 }
 
 ApiReply *ApiClient::kbUploadFiles(const QList<KbFile> &files)
@@ -115,8 +109,7 @@ ApiReply *ApiClient::kbUploadFiles(const QList<KbFile> &files)
         form->append(part);
     }
     // Up to 110 MB of PDFs read on the server: the import's longer wait.
-    const QNetworkRequest req = prepare(QStringLiteral("/api/cs/kb/files"),
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, m_token, kImportTimeoutMs);
+    const QNetworkRequest req = prepare(QStringLiteral("/api/cs/kb/files"), companyQuery(), m_token, kImportTimeoutMs);
     QNetworkReply *reply = m_nam.post(req, form);
     form->setParent(reply); // the form's parts are read while the reply sends them
     return track(reply, m_token, true);
