@@ -258,20 +258,24 @@ void AnalyticsView::setRange(const QDate &from, const QDate &to)
     m_to->setDate(to);
 }
 
-QString AnalyticsView::figure(const QString &key) const
+const AnalyticsView::Tile *AnalyticsView::tileOf(const QString &key) const
 {
     for (const Tile &tile : m_figures)
         if (tile.key == key)
-            return tile.value->text();
-    return {};
+            return &tile;
+    return nullptr;
+}
+
+QString AnalyticsView::figure(const QString &key) const
+{
+    const Tile *tile = tileOf(key);
+    return tile ? tile->value->text() : QString();
 }
 
 QString AnalyticsView::change(const QString &key) const
 {
-    for (const Tile &tile : m_figures)
-        if (tile.key == key)
-            return tile.change->text();
-    return {};
+    const Tile *tile = tileOf(key);
+    return tile ? tile->change->text() : QString();
 }
 
 QPair<QDate, QDate> AnalyticsView::previousRange(const QDate &from, const QDate &to)
@@ -339,22 +343,20 @@ void AnalyticsView::showFigures()
     const auto [before, last] = previousRange(m_shownFrom, m_shownTo);
     const auto orDash = [](const QString &text) { return text.isEmpty() ? QStringLiteral("—") : text; };
     for (int row : m_model->rowsOf(QStringLiteral("overview"))) {
-        const QString key = m_model->index(row, AnalyticsModel::Name).data(AnalyticsModel::ValueRole).toString();
-        for (const Tile &tile : std::as_const(m_figures)) {
-            if (tile.key != key)
-                continue;
-            tile.value->setText(orDash(m_model->index(row, AnalyticsModel::Value).data().toString()));
-            const QModelIndex change = m_model->index(row, AnalyticsModel::Change);
-            tile.change->setText(orDash(change.data().toString()));
-            const QVariant trend = change.data(AnalyticsModel::TrendRole);
-            tile.change->setStyleSheet(!trend.isValid() || trend.toInt() == AnalyticsModel::Same
-                    ? QStringLiteral("color: palette(mid)")
-                    : trend.toInt() == AnalyticsModel::Better ? QStringLiteral("color: #15803d")
-                                                              : QStringLiteral("color: #b91c1c"));
-            tile.change->setToolTip(tr("Previous range, %1 to %2: %3")
-                                        .arg(display::date(before), display::date(last),
-                                            orDash(m_model->index(row, AnalyticsModel::Previous).data().toString())));
-        }
+        const Tile *tile = tileOf(m_model->index(row, AnalyticsModel::Name).data(AnalyticsModel::ValueRole).toString());
+        if (!tile)
+            continue; // a figure the table shows but no tile
+        tile->value->setText(orDash(m_model->index(row, AnalyticsModel::Value).data().toString()));
+        const QModelIndex change = m_model->index(row, AnalyticsModel::Change);
+        tile->change->setText(orDash(change.data().toString()));
+        const QVariant trend = change.data(AnalyticsModel::TrendRole);
+        tile->change->setStyleSheet(!trend.isValid() || trend.toInt() == AnalyticsModel::Same
+                ? QStringLiteral("color: palette(mid)")
+                : trend.toInt() == AnalyticsModel::Better ? QStringLiteral("color: #15803d")
+                                                          : QStringLiteral("color: #b91c1c"));
+        tile->change->setToolTip(tr("Previous range, %1 to %2: %3")
+                                     .arg(display::date(before), display::date(last),
+                                         orDash(m_model->index(row, AnalyticsModel::Previous).data().toString())));
     }
 }
 

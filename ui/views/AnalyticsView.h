@@ -57,6 +57,7 @@ private:
         QLabel *value;
         QLabel *change;
     };
+    const Tile *tileOf(const QString &key) const; // null for a figure without a tile
     QWidget *buildControls();
     QWidget *buildFigures();
     QWidget *buildCharts(QWidget *parent);
