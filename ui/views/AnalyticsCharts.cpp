@@ -48,13 +48,12 @@ void attachAxes(QChart *chart, QAbstractBarSeries *series, const QStringList &ca
         names->setLabelsFont(smaller(names->labelsFont()));
     auto *values = new QValueAxis(chart);
     values->setLabelFormat(QStringLiteral("%d"));
-    if (const double top = std::ceil(std::max(1.0, max)); top <= 10) { // a tick per whole count, not "0 0 1 1"
-        values->setRange(0, top);
+    const double top = std::ceil(std::max(1.0, max));
+    values->setRange(0, top);
+    if (top <= 10) // a tick per whole count, not "0 0 1 1"
         values->setTickCount(int(top) + 1);
-    } else {
-        values->setRange(0, top);
+    else
         values->applyNiceNumbers();
-    }
     chart->addAxis(names, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(names);
