@@ -1,5 +1,7 @@
 #include "core/engine/access/Totp.h"
 
+#include "core/integrations/WebhookSigner.h"
+
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QUrl>
@@ -12,17 +14,6 @@ namespace tierdesk::totp {
 namespace {
 
 const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-// A constant-time comparison of two codes of the same length.
-bool sameCode(const QString &a, const QString &b)
-{
-    if (a.size() != b.size())
-        return false;
-    ushort diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= a.at(i).unicode() ^ b.at(i).unicode();
-    return diff == 0;
-}
 
 } // namespace
 
@@ -102,7 +93,7 @@ std::optional<qint64> matchingStep(const QByteArray &secret, const QString &give
     const qint64 now = stepAt(unixSeconds);
     std::optional<qint64> found;
     for (qint64 step = now - drift; step <= now + drift; ++step) // every step is computed: no early exit
-        if (sameCode(code(secret, step), trimmed) && !found)
+        if (constantTimeEquals(code(secret, step).toLatin1(), trimmed.toLatin1()) && !found)
             found = step;
     return found;
 }
