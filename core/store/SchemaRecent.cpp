@@ -119,6 +119,38 @@ QList<Migration> recentMigrations()
                                " agent_id TEXT NOT NULL, claimed_at INTEGER NOT NULL, error TEXT NOT NULL DEFAULT '',"
                                " PRIMARY KEY (company_id, week, agent_id))"),
             }},
+        {37,
+            {
+                // Staff sign-in (docs/api.md, "Sign-in"): each login's session, ended by its person, an admin
+                // or a change of the agent; tokens name it ("sid") and an ended one is refused everywhere.
+                QStringLiteral("CREATE TABLE login_sessions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " agent_id TEXT NOT NULL, method TEXT NOT NULL, device TEXT NOT NULL DEFAULT '',"
+                               " address TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL,"
+                               " last_seen_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, ended_at INTEGER,"
+                               " ended_reason TEXT NOT NULL DEFAULT '')"),
+                QStringLiteral("CREATE INDEX login_sessions_by_agent ON login_sessions(agent_id, created_at)"),
+                QStringLiteral(
+                    "CREATE INDEX login_sessions_ended ON login_sessions(ended_at) WHERE ended_at IS NOT NULL"),
+                // A second factor (TOTP): the confirmed secret and the one being enrolled, both sealed; the
+                // last step accepted (a code is good once); recovery codes stored hashed, each used once.
+                QStringLiteral("ALTER TABLE agents ADD COLUMN mfa_secret TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE agents ADD COLUMN mfa_pending TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE agents ADD COLUMN mfa_last_step INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE TABLE agent_recovery_codes (agent_id TEXT NOT NULL, code_hash TEXT NOT NULL,"
+                               " PRIMARY KEY (agent_id, code_hash))"),
+                // A company's single sign-on (OpenID Connect), its client secret sealed, and the sign-ins
+                // under way (state -> nonce, PKCE verifier, where the token goes), any instance finishing them.
+                QStringLiteral("CREATE TABLE oidc_settings (company_id TEXT PRIMARY KEY, issuer TEXT NOT NULL,"
+                               " client_id TEXT NOT NULL, client_secret TEXT NOT NULL, allowed_domains TEXT NOT NULL,"
+                               " role_claim TEXT NOT NULL DEFAULT '', role_map TEXT NOT NULL DEFAULT '{}',"
+                               " default_role TEXT NOT NULL, create_agents INTEGER NOT NULL,"
+                               " password_login INTEGER NOT NULL, break_glass_agent_id TEXT NOT NULL DEFAULT '',"
+                               " updated_at INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE oidc_flows (state TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                    " nonce TEXT NOT NULL, code_verifier TEXT NOT NULL, redirect TEXT NOT NULL,"
+                    " device TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)"),
+            }},
     };
 }
 
