@@ -39,6 +39,7 @@ public:
     Store &store() { return *m_store; }
     SessionEngine &engine() { return *m_engine; }
     AgentDirectory &agents() { return *m_agents; }
+    LoginSessions &loginSessions() { return *m_loginSessions; }
     CannedResponses &canned() { return *m_canned; }
     CustomerDirectory &customers() { return *m_customers; }
     // The inbox channels: mailboxes and Twilio accounts, mail and texts in, replies out.
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<SessionEngine> m_engine;
     std::unique_ptr<AgentDirectory> m_agents;
+    std::unique_ptr<LoginSessions> m_loginSessions; // after the agents: it goes first
     std::unique_ptr<CannedResponses> m_canned;
     std::unique_ptr<CallLog> m_calls;
     std::unique_ptr<CustomerDirectory> m_customers;

@@ -31,8 +31,15 @@ Result<Principal> Authenticator::authenticate(const http::HttpRequest &req, bool
         if (const Status allowed = m_refusal(*claims); !allowed)
             return allowed.error();
     }
-    return Principal{claims->company, *role, claims->subject, claims->tokenId,
-        *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
+    Principal who;
+    who.company = claims->company;
+    who.role = *role;
+    who.subject = claims->subject;
+    who.tokenId = claims->tokenId;
+    who.customer = *role == Role::Client ? claims->customer : QString();
+    who.displayName = claims->name.left(100);
+    who.sessionId = claims->sessionId;
+    return who;
 }
 
 Result<JwtClaims> Authenticator::verify(const QByteArray &token) const
@@ -84,9 +91,10 @@ QByteArray Authenticator::issueWithId(const QString &company, Role role, const Q
 }
 
 QByteArray Authenticator::issueForAgentAt(const QString &company, Role role, const QString &agentId,
-    const QString &name, qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt) const
+    const QString &name, qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt, const QString &sessionId) const
 {
     JwtClaims c;
+    c.sessionId = sessionId;
     c.company = company;
     c.role = roleName(role);
     c.subject = agentId;

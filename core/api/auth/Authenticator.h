@@ -34,9 +34,10 @@ public:
     // So a revocation takes effect on the next request, whatever was verified before.
     using Refusal = std::function<Status(const JwtClaims &)>;
     void setRefusal(Refusal refusal) { m_refusal = std::move(refusal); }
-    // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt).
+    // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt) and the login session
+    // it belongs to ("sid", LoginSessions).
     QByteArray issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,
-        qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
+        qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt = nullptr, const QString &sessionId = {}) const;
     // An API token with a known jti (POST /api/cs/tokens).
     QByteArray issueWithId(const QString &company, Role role, const QString &subject, const QString &tokenId,
         qint64 issuedAt, qint64 expiresAt, const QString &customer = {}) const;

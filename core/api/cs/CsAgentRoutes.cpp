@@ -47,6 +47,7 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("PATCH", base + QStringLiteral("/agents/:id"), guarded(Role::Admin, &CsApi::changeAgent));
     r.route("POST", base + QStringLiteral("/agents/:id/password"), guarded(Role::Admin, &CsApi::setAgentPassword));
     installCompanyRoutes(r, base);
+    installLoginSessionRoutes(r, base);
     r.route("POST", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::createToken));
     r.route("GET", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::listTokens));
     r.route("DELETE", base + QStringLiteral("/tokens/:id"), guarded(Role::Admin, &CsApi::revokeToken));
@@ -61,13 +62,25 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/canned-responses/:id/render"), guarded(Role::Agent, &CsApi::renderCanned));
 }
 
-QJsonObject CsApi::loginBody(const Agent &a)
+SignIn CsApi::signInFrom(const http::HttpRequest &req, const QString &method, const QString &device)
 {
-    qint64 expiresAt = 0;
+    const QString named = device.trimmed();
+    return SignIn{
+        method, named.isEmpty() ? QString::fromUtf8(req.header("user-agent")) : named, req.peerAddress.toString()};
+}
+
+Result<QJsonObject> CsApi::loginBody(const Agent &a, const SignIn &from)
+{
+    const qint64 issuedAt = m_people.agents->loginIssuedAt(a);
+    const qint64 expiresAt = issuedAt + m_people.tokenTtlSecs;
+    const auto session = m_people.sessions->open(a, from.method, from.device, from.address, expiresAt * 1000);
+    if (!session)
+        return session.error();
     const QByteArray token = m_people.tokens->issueForAgentAt(a.companyId, parseRole(a.role).value_or(Role::Agent),
-        a.id, a.name, m_people.agents->loginIssuedAt(a), m_people.tokenTtlSecs, &expiresAt);
+        a.id, a.name, issuedAt, m_people.tokenTtlSecs, nullptr, session->id);
     QJsonObject out{{QStringLiteral("token"), QString::fromLatin1(token)},
-        {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)}, {QStringLiteral("agent"), agentJson(a)}};
+        {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)}, {QStringLiteral("sessionId"), session->id},
+        {QStringLiteral("agent"), agentJson(a)}};
     if (const auto company = m_engine.company(a.companyId))
         out.insert(QStringLiteral("company"), companyJson(*company));
     return out;
@@ -84,6 +97,13 @@ void CsApi::login(Call &c)
         return fail(c, cs::invalid(QStringLiteral("email"), QStringLiteral("email is required")));
     if (!passwordValue.isString() || passwordValue.toString().isEmpty())
         return fail(c, cs::invalid(QStringLiteral("password"), QStringLiteral("password is required")));
+    const QJsonValue deviceValue = body->value(QLatin1String("device"));
+    if (!deviceValue.isUndefined()
+        && (!deviceValue.isString() || deviceValue.toString().size() > LoginSessions::kMaxDeviceChars))
+        return fail(c,
+            cs::invalid(QStringLiteral("device"),
+                QStringLiteral("device must be a name of at most %1 characters").arg(LoginSessions::kMaxDeviceChars)));
+    const QString device = deviceValue.toString();
     // Bounded: the e-mail is a throttling key.
     const QString email = emailValue.toString().trimmed().toLower().left(AgentDirectory::kMaxEmailChars + 1);
     const QString password = passwordValue.toString();
@@ -107,15 +127,16 @@ void CsApi::login(Call &c)
     offThread<bool>(
         this, guard.pool(),
         [hash, password] { return PasswordHasher::verify(hash.isEmpty() ? PasswordHasher::decoy() : hash, password); },
-        [this, req, res = c.res, who = c.who, actor = c.actor, agent, email, address](bool matches) {
+        [this, req, res = c.res, who = c.who, actor = c.actor, agent, email, address, device](bool matches) {
             const bool ok = matches && agent.has_value();
             m_people.logins->finish(email, address, !ok);
             Call later{*req, res, who, actor, {}};
-            loginChecked(later, agent, email, ok);
+            loginChecked(later, agent, email, device, ok);
         });
 }
 
-void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QString &email, bool passwordOk)
+void CsApi::loginChecked(
+    Call &c, const std::optional<Agent> &agent, const QString &email, const QString &device, bool passwordOk)
 {
     const QString address = c.req.peerAddress.toString();
     if (!passwordOk) {
@@ -129,8 +150,11 @@ void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QStri
             cs::error(ErrorKind::Unauthenticated, QStringLiteral("Wrong e-mail or password"))
                 .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     }
-    m_people.agents->recordLogin(*agent, address);
-    reply(c, http::HttpResponse::json(200, loginBody(*agent)));
+    const auto login = loginBody(*agent, signInFrom(c.req, QStringLiteral("password"), device));
+    if (!login)
+        return fail(c, login.error());
+    m_people.agents->recordLogin(*agent, address, login->value(QLatin1String("sessionId")).toString());
+    reply(c, http::HttpResponse::json(200, *login));
 }
 
 void CsApi::authStatus(Call &c)
@@ -176,7 +200,9 @@ void CsApi::authSetup(Call &c)
         body->value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
     if (!checked)
         return fail(c, checked.error());
-    storeNewAgent(c, *checked, password, true, [this](const Agent &stored) { return loginBody(stored); });
+    storeNewAgent(c, *checked, password, true, [this, req = c.req](const Agent &stored) {
+        return loginBody(stored, signInFrom(req, QStringLiteral("password")));
+    });
 }
 
 std::optional<Agent> CsApi::callingAgent(Call &c)
@@ -294,7 +320,7 @@ void CsApi::createAgent(Call &c)
         body->value(QLatin1String("name")).toString(), role.toString(QStringLiteral("agent")), queueNames});
     if (!checked)
         return fail(c, checked.error());
-    storeNewAgent(c, *checked, password, false, [](const Agent &stored) {
+    storeNewAgent(c, *checked, password, false, [](const Agent &stored) -> Result<QJsonObject> {
         return QJsonObject{{QStringLiteral("agent"), managedAgentJson(stored)}};
     });
 }
@@ -302,7 +328,7 @@ void CsApi::createAgent(Call &c)
 // The password is hashed on the login pool (never the engine thread); the agent is stored
 // when that is done, and the call is answered 201 with `answer` of the stored agent.
 void CsApi::storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
-    std::function<QJsonObject(const Agent &)> answer)
+    std::function<Result<QJsonObject>(const Agent &)> answer)
 {
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     offThread<Result<QString>>(
@@ -315,7 +341,10 @@ void CsApi::storeNewAgent(Call &c, const NewAgent &agent, const QString &passwor
             const auto stored = m_people.agents->insert(agent, *hash, actor, onlyIfFirst);
             if (!stored)
                 return fail(later, stored.error());
-            reply(later, http::HttpResponse::json(201, answer(*stored)));
+            const auto body = answer(*stored);
+            if (!body)
+                return fail(later, body.error());
+            reply(later, http::HttpResponse::json(201, *body));
         });
 }
 

@@ -48,8 +48,17 @@ struct AgentServices {
     LoginGuard *logins = nullptr;
     const Authenticator *tokens = nullptr;
     ApiTokens *apiTokens = nullptr; // POST/GET/DELETE /tokens
+    LoginSessions *sessions = nullptr; // every login's session (CsLoginSessionRoutes.cpp)
     QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
     qint64 tokenTtlSecs = 43200;
+};
+
+// Where a login comes from: how the person proved who they are (password, mfa, oidc), the
+// device the console names or the client's User-Agent, and the client's address.
+struct SignIn {
+    QString method;
+    QString device;
+    QString address;
 };
 
 // Server-wide settings an admin edits over the API (CsSettingsRoutes.cpp): the
@@ -151,7 +160,8 @@ private:
     // Agents and login (CsAgentRoutes.cpp).
     void installAgentRoutes(http::Router &r, const QString &base);
     void login(Call &c);
-    void loginChecked(Call &c, const std::optional<Agent> &agent, const QString &email, bool passwordOk);
+    void loginChecked(
+        Call &c, const std::optional<Agent> &agent, const QString &email, const QString &device, bool passwordOk);
     void authStatus(Call &c);
     void authSetup(Call &c);
     void authMe(Call &c);
@@ -163,7 +173,7 @@ private:
     void createAgent(Call &c);
     // Hashes `password` off the engine thread, then stores the agent and answers 201.
     void storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
-        std::function<QJsonObject(const Agent &)> answer);
+        std::function<Result<QJsonObject>(const Agent &)> answer);
     void changeAgent(Call &c);
     void setAgentPassword(Call &c);
     int releaseHeldSessions(Call &c, const QString &agentId); // back to their queues; how many
@@ -177,7 +187,16 @@ private:
     // Server-wide SMTP settings (CsSettingsRoutes.cpp).
     void getSmtp(Call &c);
     void putSmtp(Call &c);
-    QJsonObject loginBody(const Agent &a);
+    // A login's answer: a new session of `a` and its token (with the agent and company).
+    Result<QJsonObject> loginBody(const Agent &a, const SignIn &from);
+    static SignIn signInFrom(const http::HttpRequest &req, const QString &method, const QString &device = {});
+    // A person's login sessions (CsLoginSessionRoutes.cpp).
+    void installLoginSessionRoutes(http::Router &r, const QString &base);
+    void listMySessions(Call &c);
+    void endMySession(Call &c);
+    void logout(Call &c);
+    void listAgentSessions(Call &c);
+    void endAgentSessions(Call &c);
     // Companies (CsCompanyRoutes.cpp).
     void installCompanyRoutes(http::Router &r, const QString &base);
     void createCompany(Call &c);
