@@ -121,13 +121,15 @@ void TestCsApiLoginSessions::loginOpensASessionListedAsCurrent()
         QCOMPARE(s.value(QLatin1String("method")).toString(), QStringLiteral("password"));
         QCOMPARE(s.value(QLatin1String("address")).toString(), QStringLiteral("127.0.0.1"));
         QCOMPARE(s.value(QLatin1String("createdAt")).toString(), QStringLiteral("2026-11-11T15:00:00Z"));
-        QCOMPARE(s.value(QLatin1String("expiresAt")).toString(), laptop.body.value(QLatin1String("expiresAt")).toString());
+        QCOMPARE(
+            s.value(QLatin1String("expiresAt")).toString(), laptop.body.value(QLatin1String("expiresAt")).toString());
     }
     // The login's audit names its session.
-    QCOMPARE(server()
-                 .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.login' AND details LIKE ?"),
-                     {QString(QStringLiteral("%") + laptop.sessionId + QStringLiteral("%"))})
-                 .toInt(),
+    QCOMPARE(
+        server()
+            .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.login' AND details LIKE ?"),
+                {QString(QStringLiteral("%") + laptop.sessionId + QStringLiteral("%"))})
+            .toInt(),
         1);
 }
 
@@ -240,7 +242,8 @@ void TestCsApiLoginSessions::agentChangesEndTheirSessions()
     else if (change == QLatin1String("role"))
         changed = admin.patch(agent, {{QStringLiteral("role"), QStringLiteral("supervisor")}});
     else
-        changed = admin.post(agent + QStringLiteral("/password"), {{QStringLiteral("password"), QString(kPassword + QLatin1Char('!'))}});
+        changed = admin.post(
+            agent + QStringLiteral("/password"), {{QStringLiteral("password"), QString(kPassword + QLatin1Char('!'))}});
     QCOMPARE(changed.status, 200);
     QTRY_VERIFY(ws.closed);
     QCOMPARE(HttpClient(server().port(), dan.token).get(QStringLiteral("/api/cs/auth/me")).status, 401);
@@ -258,8 +261,8 @@ void TestCsApiLoginSessions::lastSeenIsKeptAndWritten()
     QCOMPARE(client.get(QStringLiteral("/api/cs/auth/me")).status, 200);
     // Answered from memory before it is written...
     const QJsonArray listed = sessionsOf(client.get(QStringLiteral("/api/cs/auth/sessions")));
-    QCOMPARE(listed.at(0).toObject().value(QLatin1String("lastSeenAt")).toString(),
-        QStringLiteral("2026-11-11T15:05:00Z"));
+    QCOMPARE(
+        listed.at(0).toObject().value(QLatin1String("lastSeenAt")).toString(), QStringLiteral("2026-11-11T15:05:00Z"));
     // ... and written at the next flush.
     server().runtime().loginSessions().flushSeen();
     QVERIFY(server().runtime().store().batch().flush());
@@ -285,8 +288,11 @@ void TestCsApiLoginSessions::badDeviceIsRefused()
 {
     const Login tooLong = login(QStringLiteral("dan@example.com"), QString(101, QLatin1Char('x')));
     QCOMPARE(tooLong.status, 400);
-    QCOMPARE(tooLong.body.value(QLatin1String("error")).toObject().value(QLatin1String("details")).toObject().value(
-                 QLatin1String("field")),
+    QCOMPARE(tooLong.body.value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("details"))
+                 .toObject()
+                 .value(QLatin1String("field")),
         QJsonValue(QStringLiteral("device")));
     HttpClient anonymous(server().port());
     const HttpResult notText = anonymous.post(QStringLiteral("/api/cs/auth/login"),
@@ -296,9 +302,8 @@ void TestCsApiLoginSessions::badDeviceIsRefused()
     // Control characters are not kept.
     const Login odd = login(QStringLiteral("dan@example.com"), QStringLiteral("line\none\ttwo"));
     QCOMPARE(odd.status, 200);
-    QCOMPARE(server()
-                 .scalar(QStringLiteral("SELECT device FROM login_sessions WHERE id = ?"), {odd.sessionId})
-                 .toString(),
+    QCOMPARE(
+        server().scalar(QStringLiteral("SELECT device FROM login_sessions WHERE id = ?"), {odd.sessionId}).toString(),
         QStringLiteral("line one two"));
 }
 

@@ -16,10 +16,12 @@ namespace {
 
 QJsonObject agentJson(const Agent &a)
 {
-    return {{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name}, {QStringLiteral("email"), a.email},
+    QJsonObject o{{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name}, {QStringLiteral("email"), a.email},
         {QStringLiteral("role"), a.role}, {QStringLiteral("companyId"), a.companyId},
         {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}, {QStringLiteral("capacity"), a.capacity},
-        {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), a.weeklySummary}}}};
+        {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), a.weeklySummary}}},
+        {QStringLiteral("mfa"), QJsonObject{{QStringLiteral("enabled"), a.hasSecondFactor()}}}};
+    return o;
 }
 
 // What an admin sees of an agent: also whether it is active.
@@ -37,7 +39,7 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/auth/login"), anonymous(&CsApi::login));
     r.route("GET", base + QStringLiteral("/auth/status"), anonymous(&CsApi::authStatus));
     r.route("POST", base + QStringLiteral("/auth/setup"), anonymous(&CsApi::authSetup));
-    r.route("GET", base + QStringLiteral("/auth/me"), guarded(Role::Agent, &CsApi::authMe));
+    r.route("GET", base + QStringLiteral("/auth/me"), guarded(Role::Agent, &CsApi::authMe, true));
     r.route("GET", base + QStringLiteral("/agents"), guarded(Role::Agent, &CsApi::listAgents));
     r.route("PUT", base + QStringLiteral("/agents/me/presence"), guarded(Role::Agent, &CsApi::putPresence));
     r.route("PUT", base + QStringLiteral("/agents/me/notifications"),
@@ -48,6 +50,7 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/agents/:id/password"), guarded(Role::Admin, &CsApi::setAgentPassword));
     installCompanyRoutes(r, base);
     installLoginSessionRoutes(r, base);
+    installMfaRoutes(r, base);
     r.route("POST", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::createToken));
     r.route("GET", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::listTokens));
     r.route("DELETE", base + QStringLiteral("/tokens/:id"), guarded(Role::Admin, &CsApi::revokeToken));
@@ -69,7 +72,7 @@ SignIn CsApi::signInFrom(const http::HttpRequest &req, const QString &method, co
         method, named.isEmpty() ? QString::fromUtf8(req.header("user-agent")) : named, req.peerAddress.toString()};
 }
 
-Result<QJsonObject> CsApi::loginBody(const Agent &a, const SignIn &from)
+Result<QJsonObject> CsApi::loginBody(const Agent &a, const SignIn &from, bool mfaSetupOnly)
 {
     const qint64 issuedAt = m_people.agents->loginIssuedAt(a);
     const qint64 expiresAt = issuedAt + m_people.tokenTtlSecs;
@@ -77,12 +80,14 @@ Result<QJsonObject> CsApi::loginBody(const Agent &a, const SignIn &from)
     if (!session)
         return session.error();
     const QByteArray token = m_people.tokens->issueForAgentAt(a.companyId, parseRole(a.role).value_or(Role::Agent),
-        a.id, a.name, issuedAt, m_people.tokenTtlSecs, nullptr, session->id);
+        a.id, a.name, issuedAt, m_people.tokenTtlSecs, nullptr, session->id, mfaSetupOnly);
     QJsonObject out{{QStringLiteral("token"), QString::fromLatin1(token)},
         {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)}, {QStringLiteral("sessionId"), session->id},
         {QStringLiteral("agent"), agentJson(a)}};
     if (const auto company = m_engine.company(a.companyId))
         out.insert(QStringLiteral("company"), companyJson(*company));
+    if (mfaSetupOnly)
+        out.insert(QStringLiteral("mfaSetupRequired"), true);
     return out;
 }
 
@@ -150,7 +155,18 @@ void CsApi::loginChecked(
             cs::error(ErrorKind::Unauthenticated, QStringLiteral("Wrong e-mail or password"))
                 .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     }
-    const auto login = loginBody(*agent, signInFrom(c.req, QStringLiteral("password"), device));
+    if (agent->hasSecondFactor()) { // the second step (POST /auth/login/mfa) logs in
+        const qint64 expiresAt = (m_engine.clock().nowSecs() + Authenticator::kMfaChallengeTtlSecs) * 1000;
+        return reply(c,
+            http::HttpResponse::json(200,
+                QJsonObject{{QStringLiteral("mfaRequired"), true},
+                    {QStringLiteral("challenge"),
+                        QString::fromLatin1(m_people.tokens->issueMfaChallenge(agent->companyId, agent->id, device))},
+                    {QStringLiteral("expiresAt"), timefmt::iso(expiresAt)}}));
+    }
+    const auto config = m_engine.config(agent->companyId);
+    const bool setupOnly = config && config->auth.requireMfa;
+    const auto login = loginBody(*agent, signInFrom(c.req, QStringLiteral("password"), device), setupOnly);
     if (!login)
         return fail(c, login.error());
     m_people.agents->recordLogin(*agent, address, login->value(QLatin1String("sessionId")).toString());

@@ -9,6 +9,7 @@
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/access/ApiTokens.h"
+#include "core/engine/access/SecondFactors.h"
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/desk/Desk.h"
 #include "core/engine/policy/ConfigSimulator.h"
@@ -49,6 +50,7 @@ struct AgentServices {
     const Authenticator *tokens = nullptr;
     ApiTokens *apiTokens = nullptr; // POST/GET/DELETE /tokens
     LoginSessions *sessions = nullptr; // every login's session (CsLoginSessionRoutes.cpp)
+    SecondFactors *factors = nullptr; // TOTP (CsMfaRoutes.cpp)
     QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
     qint64 tokenTtlSecs = 43200;
 };
@@ -117,7 +119,8 @@ private:
         return std::make_shared<DeferredCall>(DeferredCall{std::move(kept), c.res, c.who, c.actor, c.extraHeaders});
     }
     using Handler = void (CsApi::*)(Call &);
-    http::Handler guarded(Role minimum, Handler h);
+    // duringMfaSetup: also for a token that may only set up a second factor (auth.requireMfa).
+    http::Handler guarded(Role minimum, Handler h, bool duringMfaSetup = false);
     // A route without a token (login, setup, status).
     http::Handler anonymous(Handler h);
 
@@ -188,7 +191,8 @@ private:
     void getSmtp(Call &c);
     void putSmtp(Call &c);
     // A login's answer: a new session of `a` and its token (with the agent and company).
-    Result<QJsonObject> loginBody(const Agent &a, const SignIn &from);
+    // With mfaSetupOnly the token may only set up a second factor (auth.requireMfa).
+    Result<QJsonObject> loginBody(const Agent &a, const SignIn &from, bool mfaSetupOnly = false);
     static SignIn signInFrom(const http::HttpRequest &req, const QString &method, const QString &device = {});
     // A person's login sessions (CsLoginSessionRoutes.cpp).
     void installLoginSessionRoutes(http::Router &r, const QString &base);
@@ -197,6 +201,13 @@ private:
     void logout(Call &c);
     void listAgentSessions(Call &c);
     void endAgentSessions(Call &c);
+    // A second factor (CsMfaRoutes.cpp).
+    void installMfaRoutes(http::Router &r, const QString &base);
+    void loginMfa(Call &c);
+    void enrolMfa(Call &c);
+    void confirmMfa(Call &c);
+    void disableMfa(Call &c);
+    void removeAgentMfa(Call &c);
     // Companies (CsCompanyRoutes.cpp).
     void installCompanyRoutes(http::Router &r, const QString &base);
     void createCompany(Call &c);

@@ -29,9 +29,9 @@ QJsonObject sessionsJson(const QList<LoginSession> &sessions, const QString &cur
 
 void CsApi::installLoginSessionRoutes(http::Router &r, const QString &base)
 {
-    r.route("GET", base + QStringLiteral("/auth/sessions"), guarded(Role::Agent, &CsApi::listMySessions));
+    r.route("GET", base + QStringLiteral("/auth/sessions"), guarded(Role::Agent, &CsApi::listMySessions, true));
     r.route("DELETE", base + QStringLiteral("/auth/sessions/:id"), guarded(Role::Agent, &CsApi::endMySession));
-    r.route("POST", base + QStringLiteral("/auth/logout"), guarded(Role::Agent, &CsApi::logout));
+    r.route("POST", base + QStringLiteral("/auth/logout"), guarded(Role::Agent, &CsApi::logout, true));
     r.route("GET", base + QStringLiteral("/agents/:id/sessions"), guarded(Role::Admin, &CsApi::listAgentSessions));
     r.route("DELETE", base + QStringLiteral("/agents/:id/sessions"), guarded(Role::Admin, &CsApi::endAgentSessions));
 }
