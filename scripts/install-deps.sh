@@ -40,6 +40,9 @@ packages=(
   clang libclang-rt-14-dev llvm-14
   # the instrumented tree links with LLVM's linker (cmake/Sanitizers.cmake)
   lld
+  # the console's second factor: the QR code of its otpauth:// URL (libqrencode); tests read it
+  # back with zbarimg
+  libqrencode-dev zbar-tools
   # make format / make format-check (.clang-format)
   clang-format
   # tests: a real SMTP server (aiosmtpd) on loopback for the e-mail tests

@@ -185,16 +185,21 @@ void ConsoleApp::checkSetup()
 void ConsoleApp::showLogin(const QString &error)
 {
     if (!m_login) {
-        m_login = new LoginDialog(serverKey(), &m_window);
+        m_login = new LoginDialog(m_client, &m_window);
         m_login->setRememberNote(m_tokenWarning);
         connect(m_login, &LoginDialog::submitted, this, &ConsoleApp::submitLogin);
+        connect(m_login, &LoginDialog::codeSubmitted, this, &ConsoleApp::submitCode);
+        connect(m_login, &LoginDialog::setupCompleted, this, &ConsoleApp::completeSetup);
+        connect(m_login, &LoginDialog::singleSignOnAnswered, this, &ConsoleApp::completeSingleSignOn);
         // Cancelled while signed in (signing in to another company): the session goes on.
         connect(m_login, &QDialog::rejected, this, [this] {
+            dropPendingLogin();
             if (!m_inSession)
                 m_window.showNotice(tr("Not logged in: close and start again to log in."));
         });
     }
-    m_login->showError(error);
+    m_login->setCompanies(signInCompanies());
+    m_login->showPasswordPage(error);
     m_login->open();
 }
 
@@ -207,20 +212,6 @@ void ConsoleApp::showSetup()
         connect(m_setup, &QDialog::rejected, this, [this] { showLogin(); });
     }
     m_setup->open();
-}
-
-void ConsoleApp::submitLogin(const QString &email, const QString &password, bool remember)
-{
-    ApiReply *r = m_client.login(email, password);
-    connect(r, &ApiReply::succeeded, this, [this, remember] {
-        if (m_login)
-            m_login->done(QDialog::Accepted);
-        enter(remember);
-    });
-    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
-        if (m_login)
-            m_login->showError(e.status == 401 ? tr("Wrong e-mail or password.") : e.message);
-    });
 }
 
 void ConsoleApp::submitSetup(const QString &name, const QString &email, const QString &password, bool remember)
@@ -243,6 +234,7 @@ void ConsoleApp::enter(bool remembered)
         m_window.stopSession(); // the previous company's live events end here
     m_inSession = true;
     keepLogin(remembered);
+    m_preferences.setLastCompany(m_client.companyId(), m_client.companyName());
     m_window.startSession();
     offerSecretsNotice();
     emit signedIn();
@@ -265,7 +257,13 @@ void ConsoleApp::signOut()
         return;
     m_inSession = false;
     m_window.stopSession();
-    // Every company's login on this server: a shared computer keeps none of them.
+    // Every company's login on this server: a shared computer keeps none of them, and their
+    // sessions end on the server too (a copied token is of no use after).
+    QList<QByteArray> tokens{m_client.token()};
+    for (const CompanyLogin &l : m_logins.all())
+        if (!tokens.contains(l.token))
+            tokens << l.token;
+    endSessions(tokens);
     m_logins = CompanyLogins();
     m_tokens->writeLogins(serverKey(), m_logins.toJson());
     m_tokens->forget(serverKey());

@@ -93,7 +93,18 @@ private:
     void keepLogin(bool remembered);
     void forgetLogin(const QString &companyId);
     void submitNewCompany(const NewCompanyDialog::Request &request);
+    // Signing in (ConsoleSignIn.cpp): the password, then the second step or a second factor's
+    // setup as the server asks, or single sign-on's answer from the browser.
     void submitLogin(const QString &email, const QString &password, bool remember);
+    void submitCode(const QString &challenge, const QString &code, bool remember);
+    void completeSetup(const QJsonObject &answer, bool remember);
+    void completeSingleSignOn(const SsoAnswer &answer, const QString &companyId, bool remember);
+    // A login that is no session yet (it could only set up a second factor) ends with the dialog.
+    void dropPendingLogin();
+    // The companies "Sign in with single sign-on" offers: the last one first, then the remembered.
+    QList<LoginDialog::Company> signInCompanies() const;
+    // Each login's session on the server ends (POST /auth/logout), whatever the answer.
+    void endSessions(const QList<QByteArray> &tokens);
     void submitSetup(const QString &name, const QString &email, const QString &password, bool remember);
     // The embedded server keeps its secrets in a file: admins are told once, until they close it.
     void offerSecretsNotice();

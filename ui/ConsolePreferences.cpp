@@ -15,6 +15,8 @@ const QString kLanguage = QStringLiteral("console/language");
 const QString kSecretsNotice = QStringLiteral("console/secretsNoticeDismissed");
 const QString kMicrophone = QStringLiteral("headset/microphone");
 const QString kSpeaker = QStringLiteral("headset/speaker");
+const QString kLastCompanyId = QStringLiteral("signIn/companyId");
+const QString kLastCompanyName = QStringLiteral("signIn/companyName");
 
 std::unique_ptr<QSettings> open(const QString &file)
 {
@@ -86,6 +88,23 @@ QByteArray ConsolePreferences::speaker() const
 void ConsolePreferences::setSpeaker(const QByteArray &id)
 {
     open(m_file)->setValue(kSpeaker, id);
+}
+
+QString ConsolePreferences::lastCompanyId() const
+{
+    return open(m_file)->value(kLastCompanyId).toString();
+}
+
+QString ConsolePreferences::lastCompanyName() const
+{
+    return open(m_file)->value(kLastCompanyName).toString();
+}
+
+void ConsolePreferences::setLastCompany(const QString &id, const QString &name)
+{
+    const auto settings = open(m_file);
+    settings->setValue(kLastCompanyId, id);
+    settings->setValue(kLastCompanyName, name);
 }
 
 } // namespace tierdesk::ui

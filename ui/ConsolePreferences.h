@@ -31,6 +31,12 @@ public:
     bool secretsNoticeDismissed() const;
     void setSecretsNoticeDismissed(bool dismissed);
 
+    // The company signed in to last (its id and name): what "Sign in with single sign-on" offers
+    // first, as a help desk's sign-in page remembers its address.
+    QString lastCompanyId() const;
+    QString lastCompanyName() const;
+    void setLastCompany(const QString &id, const QString &name);
+
 private:
     QString m_file;
 };

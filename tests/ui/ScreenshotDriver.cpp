@@ -6,6 +6,8 @@
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/LoginDialog.h"
+#include "ui/dialogs/MfaSetupDialog.h"
+#include "ui/dialogs/MfaSetupPanel.h"
 #include "ui/models/AiProvidersModel.h"
 #include "ui/models/CustomersModel.h"
 #include "ui/models/QueueModel.h"
@@ -25,6 +27,7 @@
 #include "ui/views/settings/CannedResponsesSettings.h"
 #include "ui/views/settings/ConnectorsSettings.h"
 #include "ui/views/settings/NotificationsSettings.h"
+#include "ui/views/settings/SignInSettings.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -97,12 +100,45 @@ int main(int argc, char **argv)
     const QString wanted = p.value(QStringLiteral("open"));
     // Settings as an admin sees them: the agents, then an API token just made (shown once).
     // An admin makes another company (the switcher at the top left lists the companies).
+    // Sign-in: the login's second step (the dialog as it asks for the code), Settings › Sign-in with
+    // this console's session, and a second factor's setup with its QR code.
+    LoginDialog *codeStep = nullptr;
+    std::function<void()> shootLoginMfa = [&] {
+        codeStep = new LoginDialog(console.client(), &w);
+        codeStep->fill(p.value(QStringLiteral("email")), QString(), false);
+        codeStep->showCodeStep(QStringLiteral("screenshot"));
+        codeStep->open();
+        QTimer::singleShot(kPaintMs, &app,
+            [&] { shoot(out.filePath(QStringLiteral("login-mfa.png")), &app, [] { QCoreApplication::quit(); }); });
+    };
+    std::function<void()> shootMfaSetup = [&] {
+        SignInSettings *page = w.settings()->signIn();
+        if (auto *setUp = page->findChild<QPushButton *>(QStringLiteral("signInFactorSetUp")))
+            setUp->click();
+        QTimer::singleShot(2 * kPaintMs, &app, [&] {
+            shoot(out.filePath(QStringLiteral("mfa-setup.png")), &app, [&] {
+                if (MfaSetupDialog *dialog = w.settings()->signIn()->setupDialog())
+                    dialog->reject();
+                shootLoginMfa();
+            });
+        });
+    };
+    std::function<void()> shootSignIn = [&] {
+        if (console.newCompanyDialog())
+            console.newCompanyDialog()->reject();
+        w.showSettings();
+        SignInSettings *page = w.settings()->signIn();
+        w.settings()->tabs()->setCurrentWidget(page);
+        page->refresh();
+        QTimer::singleShot(2 * kPaintMs, &app,
+            [&] { shoot(out.filePath(QStringLiteral("settings-signin.png")), &app, shootMfaSetup); });
+    };
     std::function<void()> shootNewCompany = [&] {
         console.showNewCompany();
         console.newCompanyDialog()->fill({QStringLiteral("Outfitters EU"), true, QStringLiteral("Noor Admin"),
             QStringLiteral("noor+eu@example.com"), QString()});
-        QTimer::singleShot(kPaintMs, &app,
-            [&] { shoot(out.filePath(QStringLiteral("new-company.png")), &app, [] { QCoreApplication::quit(); }); });
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("new-company.png")), &app, shootSignIn); });
     };
     // The conversation again with AI help: the customer's last message translated beside the
     // original and a draft in the reply box (to edit; never sent by itself).
@@ -357,7 +393,7 @@ int main(int argc, char **argv)
     QObject::connect(&w, &MainWindow::queueLoaded, &app, shootQueue);
     // A server without the queue route never loads one: go on after a while.
     QObject::connect(&console, &ConsoleApp::signedIn, &app, [&] { QTimer::singleShot(5000, &app, shootQueue); });
-    QTimer::singleShot(60000, &app, [] {
+    QTimer::singleShot(90000, &app, [] {
         QTextStream(stderr) << "screenshot driver: timed out" << Qt::endl;
         QCoreApplication::exit(1);
     });

@@ -195,14 +195,6 @@ ApiReply *ApiClient::setup(const QString &email, const QString &password, const 
     return r;
 }
 
-ApiReply *ApiClient::login(const QString &email, const QString &password)
-{
-    ApiReply *r = request("POST", QStringLiteral("/api/cs/auth/login"),
-        {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}, {}, true, {}, false);
-    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, true); });
-    return r;
-}
-
 ApiReply *ApiClient::me()
 {
     ApiReply *r = send("GET", QStringLiteral("/api/cs/auth/me"));

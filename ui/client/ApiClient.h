@@ -63,10 +63,36 @@ public:
     // auth
     ApiReply *authStatus();
     ApiReply *setup(const QString &email, const QString &password, const QString &name, const QByteArray &secret);
-    ApiReply *login(const QString &email, const QString &password); // keeps the token and agent
+    // Keeps the token and agent; sends this machine's name as the sign-in's device. An agent with a
+    // second factor is answered {"mfaRequired", "challenge", "expiresAt"} (no token yet): loginMfa().
+    ApiReply *login(const QString &email, const QString &password);
     ApiReply *me();
     ApiReply *agents();
     ApiReply *setPresence(const QString &presence);
+    // Staff sign-in (ApiClientSignIn.cpp). The login's second step with the authenticator's code or a
+    // recovery code; a second factor set up (201 {secret, otpauthUrl}), confirmed with its first code
+    // ({recoveryCodes}, and a full login kept in place of a token that could only set one up),
+    // removed with a code; an admin's removal of an agent's.
+    ApiReply *loginMfa(const QString &challenge, const QString &code);
+    ApiReply *enrolMfa();
+    ApiReply *confirmMfa(const QString &code);
+    ApiReply *removeMfa(const QString &code);
+    ApiReply *removeAgentMfa(const QString &agentId);
+    // The signed-in person's sign-ins ({sessions: [...]}) and the end of one; an admin's view and
+    // end of an agent's. logout() ends the session of `token` (sent without the client's own, so its
+    // 401 ends nothing here).
+    ApiReply *signInSessions();
+    ApiReply *endSignInSession(const QString &sessionId);
+    ApiReply *logout(const QByteArray &token);
+    ApiReply *agentSignInSessions(const QString &agentId);
+    ApiReply *endAgentSignInSessions(const QString &agentId);
+    // The company's single sign-on (admin): GET answers 404 when none is set.
+    ApiReply *oidcSettings();
+    ApiReply *putOidcSettings(const QJsonObject &settings);
+    // Where the system browser starts a single sign-on into `companyId` that ends at `redirect`.
+    QUrl oidcStartUrl(const QString &companyId, const QUrl &redirect, const QString &loginHint) const;
+    // This machine's name, the device a sign-in names.
+    static QString deviceName();
     // The signed-in supervisor's or admin's weekly summary by e-mail; kept in agent() once saved.
     ApiReply *setWeeklySummary(bool on);
     // An agent's capacity (admin): the conversations automatic assignment gives them at once.

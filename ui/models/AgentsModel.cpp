@@ -4,7 +4,7 @@ namespace tierdesk::ui {
 
 QStringList AgentsModel::headers() const
 {
-    return {tr("Name"), tr("E-mail"), tr("Role"), tr("Queues"), tr("Capacity"), tr("Status")};
+    return {tr("Name"), tr("E-mail"), tr("Role"), tr("Queues"), tr("Capacity"), tr("Second factor"), tr("Status")};
 }
 
 QString AgentsModel::display(const QJsonObject &row, int column) const
@@ -25,6 +25,9 @@ QString AgentsModel::display(const QJsonObject &row, int column) const
     case Capacity:
         return row.contains(QLatin1String("capacity")) ? QString::number(row.value(QLatin1String("capacity")).toInt())
                                                        : QString();
+    case SecondFactor:
+        return row.value(QLatin1String("mfa")).toObject().value(QLatin1String("enabled")).toBool() ? tr("On")
+                                                                                                   : tr("Off");
     case Status:
         return row.value(QLatin1String("active")).toBool(true) ? tr("Active") : tr("Deactivated");
     }

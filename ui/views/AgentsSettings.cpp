@@ -4,6 +4,7 @@
 #include "ui/client/ApiReply.h"
 #include "ui/dialogs/PasswordHint.h"
 #include "ui/models/AgentsModel.h"
+#include "ui/views/ConfirmButton.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -108,12 +109,23 @@ QWidget *AgentsSettings::buildSelectedActions()
     m_setCapacity = new QPushButton(tr("Set capacity"), box);
     m_setCapacity->setObjectName(QStringLiteral("agentSetCapacity"));
     connect(m_setCapacity, &QPushButton::clicked, this, &AgentsSettings::setCapacity);
+    m_endSessions = new ConfirmButton(tr("End sessions"), tr("Click again to sign them out"), box);
+    m_endSessions->setObjectName(QStringLiteral("agentEndSessions"));
+    m_endSessions->setToolTip(tr("The agent is signed out on every device at once."));
+    connect(m_endSessions, &ConfirmButton::confirmed, this, &AgentsSettings::endSessions);
+    m_removeFactor = new ConfirmButton(tr("Remove second factor"), tr("Click again to remove it"), box);
+    m_removeFactor->setObjectName(QStringLiteral("agentRemoveFactor"));
+    m_removeFactor->setToolTip(tr("For a lost phone: the agent signs in with the password alone, then sets up a "
+                                  "new factor."));
+    connect(m_removeFactor, &ConfirmButton::confirmed, this, &AgentsSettings::removeSecondFactor);
     auto *form = new QFormLayout(box);
     form->addRow(m_active);
     form->addRow(m_newPassword);
     form->addRow(m_setPassword);
     form->addRow(tr("Capacity"), m_capacity);
     form->addRow(m_setCapacity);
+    form->addRow(m_endSessions);
+    form->addRow(m_removeFactor);
     return box;
 }
 
@@ -209,6 +221,34 @@ void AgentsSettings::setCapacity()
     connect(r, &ApiReply::failed, this, &AgentsSettings::sayError);
 }
 
+void AgentsSettings::endSessions()
+{
+    const QString id = selectedId();
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QString name = m_model->row(row).value(QLatin1String("name")).toString();
+    ApiReply *r = m_client.endAgentSignInSessions(id);
+    connect(r, &ApiReply::succeeded, this, [this, name] { say(tr("%1 is signed out everywhere.").arg(name)); });
+    connect(r, &ApiReply::failed, this, &AgentsSettings::sayError);
+}
+
+void AgentsSettings::removeSecondFactor()
+{
+    const QString id = selectedId();
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QString name = m_model->row(row).value(QLatin1String("name")).toString();
+    ApiReply *r = m_client.removeAgentMfa(id);
+    connect(r, &ApiReply::succeeded, this, [this, name] {
+        say(tr("%1's second factor is removed; their password alone signs them in until they set up a new one.")
+                .arg(name));
+        refresh();
+    });
+    connect(r, &ApiReply::failed, this, &AgentsSettings::sayError);
+}
+
 void AgentsSettings::selectionChanged()
 {
     const int row = m_model->rowOf(selectedId());
@@ -219,6 +259,8 @@ void AgentsSettings::selectionChanged()
     m_setPassword->setEnabled(row >= 0);
     m_capacity->setEnabled(row >= 0);
     m_setCapacity->setEnabled(row >= 0);
+    m_endSessions->setEnabled(row >= 0 && !me); // one's own: Settings › Sign-in
+    m_removeFactor->setEnabled(row >= 0 && m_model->hasSecondFactor(row));
     if (row >= 0)
         m_capacity->setValue(m_model->capacity(row));
 }

@@ -12,6 +12,7 @@
 #include "ui/views/settings/ConnectorsSettings.h"
 #include "ui/views/settings/HeadsetSettings.h"
 #include "ui/views/settings/NotificationsSettings.h"
+#include "ui/views/settings/SignInSettings.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -41,6 +42,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_headset = new HeadsetSettings(this);
     m_company = new CompanySettings(client, this);
     m_notifications = new NotificationsSettings(client, this);
+    m_signIn = new SignInSettings(client, this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
     m_tabs->addTab(m_company, tr("Company"));
     m_tabs->addTab(m_agents, tr("Agents"));
@@ -53,6 +55,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_tokens, tr("API tokens"));
     m_tabs->addTab(m_headset, tr("Headset"));
     m_tabs->addTab(m_notifications, tr("Notifications"));
+    m_tabs->addTab(m_signIn, tr("Sign-in"));
     m_tabs->addTab(buildLanguage(), tr("Language"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
@@ -201,6 +204,7 @@ void SettingsView::refresh()
     const bool supervisor = admin || role == QLatin1String("supervisor");
     m_tabs->setTabVisible(m_tabs->indexOf(m_canned), supervisor);
     m_tabs->setTabVisible(m_tabs->indexOf(m_notifications), supervisor);
+    m_signIn->refresh();
     if (supervisor) {
         m_canned->refresh();
         m_notifications->refresh();

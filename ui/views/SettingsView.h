@@ -23,10 +23,12 @@ class ConnectorsSettings;
 class EmailSettings;
 class HeadsetSettings;
 class NotificationsSettings;
+class SignInSettings;
 class TokensSettings;
 class WebhooksSettings;
 
-// The Settings page: the console's own connection, headset and language (everyone); for supervisors
+// The Settings page: the console's own connection, headset and language, and one's sign-in (second factor,
+// sessions) for everyone; for supervisors
 // and admins the company's canned responses and their own e-mail notifications; for admins the company's profile,
 // policies and AI voice, its agents, webhooks, AI providers, connectors to its own systems, its inbox channels
 // (mailbox, Twilio), the server's e-mail settings and API tokens (tabs hidden for other roles; the API refuses them
@@ -50,6 +52,7 @@ public:
     CompanySettings *company() const { return m_company; }
     HeadsetSettings *headset() const { return m_headset; }
     NotificationsSettings *notifications() const { return m_notifications; }
+    SignInSettings *signIn() const { return m_signIn; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
     // Whether this console uses its built-in server (else one given with --server or saved here).
@@ -80,6 +83,7 @@ private:
     CompanySettings *m_company;
     HeadsetSettings *m_headset;
     NotificationsSettings *m_notifications;
+    SignInSettings *m_signIn;
     QLabel *m_current;
     QLabel *m_portInUse;
     bool m_usesEmbedded = true;
