@@ -450,6 +450,18 @@
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
+    <message>
+        <source>Second factor</source>
+        <translation>Zweiter Faktor</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AgentsSettings</name>
@@ -566,6 +578,38 @@
     <message>
         <source>new password, %1</source>
         <translation>neues Passwort, %1</translation>
+    </message>
+    <message>
+        <source>End sessions</source>
+        <translation>Sitzungen beenden</translation>
+    </message>
+    <message>
+        <source>Click again to sign them out</source>
+        <translation>Zum Abmelden erneut klicken</translation>
+    </message>
+    <message>
+        <source>The agent is signed out on every device at once.</source>
+        <translation>Der Agent wird sofort auf allen Geräten abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Remove second factor</source>
+        <translation>Zweiten Faktor entfernen</translation>
+    </message>
+    <message>
+        <source>Click again to remove it</source>
+        <translation>Zum Entfernen erneut klicken</translation>
+    </message>
+    <message>
+        <source>For a lost phone: the agent signs in with the password alone, then sets up a new factor.</source>
+        <translation>Bei verlorenem Telefon: Der Agent meldet sich nur mit dem Passwort an und richtet dann einen neuen Faktor ein.</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere.</source>
+        <translation>%1 ist überall abgemeldet.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s second factor is removed; their password alone signs them in until they set up a new one.</source>
+        <translation>Der zweite Faktor von %1 ist entfernt; bis ein neuer eingerichtet ist, genügt das Passwort zur Anmeldung.</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3004,43 @@ Twilio muss diese Adressen aus dem Internet erreichen: die öffentliche Adresse 
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many failed logins: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen: Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen: Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You signed in with a recovery code; %n code(s) left. Under Settings › Sign-in you can set up your second factor again for new ones.</source>
+        <translation>
+            <numerusform>Sie haben sich mit einem Wiederherstellungscode angemeldet; %n Code bleibt übrig. Unter Einstellungen › Anmeldung können Sie Ihren zweiten Faktor neu einrichten und erhalten neue Codes.</numerusform>
+            <numerusform>Sie haben sich mit einem Wiederherstellungscode angemeldet; %n Codes bleiben übrig. Unter Einstellungen › Anmeldung können Sie Ihren zweiten Faktor neu einrichten und erhalten neue Codes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Log in again.</source>
+        <translation>Die Anmeldung hat zu lange gedauert. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong codes: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele falsche Codes: Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele falsche Codes: Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That recovery code is wrong or was already used.</source>
+        <translation>Dieser Wiederherstellungscode ist falsch oder wurde bereits verwendet.</translation>
+    </message>
+    <message>
+        <source>That code is wrong or was already used. Enter the code your app shows now.</source>
+        <translation>Dieser Code ist falsch oder wurde bereits verwendet. Geben Sie den Code ein, den Ihre App jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <source>Single sign-on into %1 did not work: %2</source>
+        <translation>Die Single-Sign-on-Anmeldung bei %1 hat nicht geklappt: %2</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConsoleCalls</name>
@@ -4607,6 +4688,121 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <source>Enter your e-mail and password.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
     </message>
+    <message>
+        <source>Your company requires a second factor for every sign-in. Set one up now to continue.</source>
+        <translation>Ihr Unternehmen verlangt für jede Anmeldung einen zweiten Faktor. Richten Sie jetzt einen ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Single sign-on did not sign you in (%1).</source>
+        <translation>Die Single-Sign-on-Anmeldung ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>Sign in with single sign-on</source>
+        <translation>Mit Single Sign-on anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in through your company&apos;s identity provider. Your browser opens; when you are signed in there, come back here.</source>
+        <translation>Melden Sie sich über den Identitätsanbieter Ihres Unternehmens an. Ihr Browser öffnet sich; sobald Sie dort angemeldet sind, kehren Sie hierher zurück.</translation>
+    </message>
+    <message>
+        <source>the company&apos;s id, as your admin gave it</source>
+        <translation>die ID des Unternehmens, wie Ihr Admin sie mitgeteilt hat</translation>
+    </message>
+    <message>
+        <source>optional: fills in the provider&apos;s sign-in</source>
+        <translation>optional: wird bei der Anmeldung des Anbieters vorausgefüllt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Continue in the browser</source>
+        <translation>Im Browser fortfahren</translation>
+    </message>
+    <message>
+        <source>Enter one of your recovery codes.</source>
+        <translation>Geben Sie einen Ihrer Wiederherstellungscodes ein.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your authenticator app shows.</source>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App anzeigt.</translation>
+    </message>
+    <message>
+        <source>Enter one of the recovery codes you saved when you set up your second factor. Each code works once.</source>
+        <translation>Geben Sie einen der Wiederherstellungscodes ein, die Sie beim Einrichten Ihres zweiten Faktors gespeichert haben. Jeder Code gilt nur einmal.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your authenticator app shows for Tierdesk.</source>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App für Tierdesk anzeigt.</translation>
+    </message>
+    <message>
+        <source>abcd-efgh-ijkl</source>
+        <translation>abcd-efgh-ijkl</translation>
+    </message>
+    <message>
+        <source>123456</source>
+        <translation>123456</translation>
+    </message>
+    <message>
+        <source>Use the authenticator&apos;s code</source>
+        <translation>Code der Authenticator-App verwenden</translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation>Wiederherstellungscode verwenden</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose your company, or enter its id.</source>
+        <translation>Wählen Sie Ihr Unternehmen oder geben Sie seine ID ein.</translation>
+    </message>
+    <message>
+        <source>This computer refused a local port for the browser&apos;s answer.</source>
+        <translation>Dieser Computer hat keinen lokalen Port für die Antwort des Browsers freigegeben.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… Finish signing in there. If no browser opened, open this address: %1</source>
+        <translation>Warte auf den Browser … Schließen Sie die Anmeldung dort ab. Falls sich kein Browser geöffnet hat, öffnen Sie diese Adresse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::LoopbackRedirect</name>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>This address only takes Tierdesk&apos;s sign-in.</source>
+        <translation>Diese Adresse nimmt nur die Anmeldung bei Tierdesk entgegen.</translation>
+    </message>
+    <message>
+        <source>Signed in to Tierdesk</source>
+        <translation>Bei Tierdesk angemeldet</translation>
+    </message>
+    <message>
+        <source>You can close this window.</source>
+        <translation>Sie können dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Tierdesk says why; you can close this window. %1</source>
+        <translation>Tierdesk nennt den Grund; Sie können dieses Fenster schließen. %1</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::MainWindow</name>
@@ -4793,6 +4989,88 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Customers</source>
         <translation>Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::MfaSetupDialog</name>
+    <message>
+        <source>Set up a second factor</source>
+        <translation>Zweiten Faktor einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::MfaSetupPanel</name>
+    <message>
+        <source>Scan this code with an authenticator app (such as Google Authenticator, Microsoft Authenticator, 1Password or FreeOTP), or type the key below into it. Then enter the 6-digit code the app shows.</source>
+        <translation>Scannen Sie diesen Code mit einer Authenticator-App (etwa Google Authenticator, Microsoft Authenticator, 1Password oder FreeOTP) oder tippen Sie den Schlüssel unten dort ein. Geben Sie dann den 6-stelligen Code ein, den die App anzeigt.</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6-stelliger Code</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your second factor is on.&lt;/b&gt; Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now.</source>
+        <translation>&lt;b&gt;Ihr zweiter Faktor ist aktiv.&lt;/b&gt; Bewahren Sie diese Wiederherstellungscodes sicher auf: Jeder meldet Sie einmal an, falls Sie Ihr Telefon verlieren. Sie werden nur jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>I have saved them</source>
+        <translation>Ich habe sie gespeichert</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>A second factor is already set up.</source>
+        <translation>Ein zweiter Faktor ist bereits eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your app shows.</source>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre App anzeigt.</translation>
+    </message>
+    <message>
+        <source>That code is not right. Check that the phone&apos;s clock is correct and enter the code the app shows now.</source>
+        <translation>Dieser Code stimmt nicht. Prüfen Sie, ob die Uhr des Telefons richtig geht, und geben Sie den Code ein, den die App jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <source>Tierdesk recovery codes for %1 (each works once):</source>
+        <translation>Tierdesk-Wiederherstellungscodes für %1 (jeder gilt einmal):</translation>
+    </message>
+    <message>
+        <source>Save recovery codes</source>
+        <translation>Wiederherstellungscodes speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -5761,6 +6039,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::SetupDialog</name>
@@ -5814,6 +6096,151 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Press any key to close</source>
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SignInSessionsModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password and code</source>
+        <translation>Passwort und Code</translation>
+    </message>
+    <message>
+        <source>Single sign-on</source>
+        <translation>Single Sign-on</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (this console)</source>
+        <translation>%1 (diese Konsole)</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SignInSettings</name>
+    <message>
+        <source>Second factor</source>
+        <translation>Zweiter Faktor</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>Einrichten …</translation>
+    </message>
+    <message>
+        <source>a code from your app, or a recovery code</source>
+        <translation>ein Code aus Ihrer App oder ein Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Your sessions</source>
+        <translation>Ihre Sitzungen</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>That device is signed out at once.</source>
+        <translation>Dieses Gerät wird sofort abgemeldet.</translation>
+    </message>
+    <message>
+        <source>End all other sessions</source>
+        <translation>Alle anderen Sitzungen beenden</translation>
+    </message>
+    <message>
+        <source>Click again to end them</source>
+        <translation>Zum Beenden erneut klicken</translation>
+    </message>
+    <message>
+        <source>The company&apos;s sign-in</source>
+        <translation>Anmeldung im Unternehmen</translation>
+    </message>
+    <message>
+        <source>Require a second factor for everyone</source>
+        <translation>Zweiten Faktor für alle verlangen</translation>
+    </message>
+    <message>
+        <source>Whoever signs in with a password and has none sets one up before the console opens.</source>
+        <translation>Wer sich mit Passwort anmeldet und keinen hat, richtet einen ein, bevor sich die Konsole öffnet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Single sign-on (OpenID Connect)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Single Sign-on (OpenID Connect)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On.&lt;/b&gt; Every sign-in with your password also asks for a code from your authenticator app.</source>
+        <translation>&lt;b&gt;An.&lt;/b&gt; Jede Anmeldung mit Ihrem Passwort fragt zusätzlich nach einem Code aus Ihrer Authenticator-App.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Off.&lt;/b&gt; A second factor asks for a code from an app on your phone at every sign-in with your password, so a stolen password alone is not enough.</source>
+        <translation>&lt;b&gt;Aus.&lt;/b&gt; Ein zweiter Faktor fragt bei jeder Anmeldung mit Ihrem Passwort nach einem Code aus einer App auf Ihrem Telefon, sodass ein gestohlenes Passwort allein nicht genügt.</translation>
+    </message>
+    <message>
+        <source>Your company requires a second factor.</source>
+        <translation>Ihr Unternehmen verlangt einen zweiten Faktor.</translation>
+    </message>
+    <message>
+        <source>Your second factor is on; it is asked at your next sign-in.</source>
+        <translation>Ihr zweiter Faktor ist aktiv; er wird bei Ihrer nächsten Anmeldung abgefragt.</translation>
+    </message>
+    <message>
+        <source>Enter a code from your app to remove it.</source>
+        <translation>Geben Sie zum Entfernen einen Code aus Ihrer App ein.</translation>
+    </message>
+    <message>
+        <source>Removed: your password alone signs you in now.</source>
+        <translation>Entfernt: Ihr Passwort allein meldet Sie jetzt an.</translation>
+    </message>
+    <message>
+        <source>That code is not right.</source>
+        <translation>Dieser Code stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>Ended: that device is signed out.</source>
+        <translation>Beendet: Dieses Gerät ist abgemeldet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other session(s) ended.</source>
+        <translation>
+            <numerusform>%n andere Sitzung beendet.</numerusform>
+            <numerusform>%n andere Sitzungen beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: whoever has no second factor sets one up at their next sign-in.</source>
+        <translation>Gespeichert: Wer keinen zweiten Faktor hat, richtet bei der nächsten Anmeldung einen ein.</translation>
+    </message>
+    <message>
+        <source>Saved: a second factor is each person&apos;s choice.</source>
+        <translation>Gespeichert: Ein zweiter Faktor ist jedem selbst überlassen.</translation>
     </message>
 </context>
 <context>
@@ -5916,6 +6343,109 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>Back in the queue at</source>
         <translation>Wieder in der Warteschlange um</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SsoSettings</name>
+    <message>
+        <source>https://login.example.com</source>
+        <translation>https://login.example.com</translation>
+    </message>
+    <message>
+        <source>example.com, example.org</source>
+        <translation>example.com, example.org</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>groups</translation>
+    </message>
+    <message>
+        <source>Create an agent for a person of these domains signing in the first time</source>
+        <translation>Einen Agenten anlegen, wenn sich jemand dieser Domains zum ersten Mal anmeldet</translation>
+    </message>
+    <message>
+        <source>Passwords still work for people of these domains</source>
+        <translation>Passwörter gelten für Personen dieser Domains weiterhin</translation>
+    </message>
+    <message>
+        <source>Keep one admin who signs in with a password (a break-glass account): if the identity provider is down or misconfigured, they can still sign in and fix this page.</source>
+        <translation>Behalten Sie einen Admin, der sich mit Passwort anmeldet (ein Notfallkonto): Ist der Identitätsanbieter ausgefallen oder falsch eingerichtet, kann er sich trotzdem anmelden und diese Seite korrigieren.</translation>
+    </message>
+    <message>
+        <source>Save single sign-on</source>
+        <translation>Single Sign-on speichern</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller (Issuer)</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>Allowed e-mail domains</source>
+        <translation>Erlaubte E-Mail-Domains</translation>
+    </message>
+    <message>
+        <source>Role claim</source>
+        <translation>Rollen-Claim</translation>
+    </message>
+    <message>
+        <source>Role map</source>
+        <translation>Rollenzuordnung</translation>
+    </message>
+    <message>
+        <source>Default role</source>
+        <translation>Standardrolle</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Claim value</source>
+        <translation>Claim-Wert</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Not set up: people sign in with their passwords.</source>
+        <translation>Nicht eingerichtet: Die Anmeldung erfolgt mit Passwort.</translation>
+    </message>
+    <message>
+        <source>kept (type to replace)</source>
+        <translation>gespeichert (zum Ersetzen eintippen)</translation>
+    </message>
+    <message>
+        <source>Saved. People of these domains can sign in with single sign-on now.</source>
+        <translation>Gespeichert. Personen dieser Domains können sich jetzt mit Single Sign-on anmelden.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the field marked above.</source>
+        <translation>Nicht gespeichert: siehe das markierte Feld oben.</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,27 @@
             <numerusform>%n secrets moved into the system keyring; Tierdesk reads them there from the next start.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Too many failed logins: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed logins: try again in %n second.</numerusform>
+            <numerusform>Too many failed logins: try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You signed in with a recovery code; %n code(s) left. Under Settings › Sign-in you can set up your second factor again for new ones.</source>
+        <translation>
+            <numerusform>You signed in with a recovery code; %n code left. Under Settings › Sign-in you can set up your second factor again for new ones.</numerusform>
+            <numerusform>You signed in with a recovery code; %n codes left. Under Settings › Sign-in you can set up your second factor again for new ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong codes: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong codes: try again in %n second.</numerusform>
+            <numerusform>Too many wrong codes: try again in %n seconds.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConsoleCalls</name>
@@ -345,6 +366,16 @@
         <translation>
             <numerusform>%1 of %n session</numerusform>
             <numerusform>%1 of %n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SignInSettings</name>
+    <message numerus="yes">
+        <source>%n other session(s) ended.</source>
+        <translation>
+            <numerusform>%n other session ended.</numerusform>
+            <numerusform>%n other sessions ended.</numerusform>
         </translation>
     </message>
 </context>
