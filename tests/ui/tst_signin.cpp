@@ -436,6 +436,24 @@ void TestSignIn::adminEndsSessionsAndRemovesAFactor()
                  .toString(),
         QStringLiteral("Off"));
     QVERIFY(login(QStringLiteral("mia@example.com")).json().contains(QLatin1String("token"))); // one step again
+
+    // Settings › Sign-in: the admin requires a second factor of everyone.
+    SignInSettings signIn(client);
+    signIn.show();
+    QVERIFY(signIn.sso()->isVisibleTo(&signIn));
+    QSignalSpy saved(&signIn, &SignInSettings::saved);
+    signIn.refresh();
+    auto *require = child<QCheckBox>(signIn, "signInRequireMfa");
+    QTRY_VERIFY_WITH_TIMEOUT(require->isEnabled(), 10000);
+    QVERIFY(!require->isChecked());
+    require->click();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().first().toBool(), true);
+    const QJsonObject config = m_fixture->client(api::Role::Admin)
+                                   ->get(QStringLiteral("/api/cs/config?companyId=") + m_fixture->companyId())
+                                   .json();
+    QCOMPARE(config.value(QLatin1String("auth")).toObject().value(QLatin1String("requireMfa")).toBool(), true);
+    QCOMPARE(login(QStringLiteral("mia@example.com")).json().value(QLatin1String("mfaSetupRequired")).toBool(), true);
 }
 
 void TestSignIn::signOutEndsTheSession()

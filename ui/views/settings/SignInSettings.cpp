@@ -51,11 +51,7 @@ SignInSettings::SignInSettings(ApiClient &client, QWidget *parent)
     layout->addWidget(scroll);
     // The agent's factor comes with every /auth/me (and after a setup or removal).
     connect(&m_client, &ApiClient::agentChanged, this, &SignInSettings::showFactor);
-    connect(&m_client, &ApiClient::configChanged, this, [this](const QJsonObject &config) {
-        m_required = config.value(QLatin1String("auth")).toObject().value(QLatin1String("requireMfa")).toBool();
-        m_requireMfa->setChecked(m_required);
-        showFactor();
-    });
+    connect(&m_client, &ApiClient::configChanged, this, &SignInSettings::showRequirement);
 }
 
 QWidget *SignInSettings::buildFactor()
@@ -142,9 +138,19 @@ void SignInSettings::refresh()
     m_companyBox->setVisible(admin);
     showFactor();
     loadSessions();
-    m_client.config(); // auth.requireMfa, through configChanged
+    // auth.requireMfa, read without configChanged: the other pages need not reload for it.
+    ApiReply *r = m_client.send(
+        "GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) { showRequirement(config); });
     if (admin)
         m_sso->refresh();
+}
+
+void SignInSettings::showRequirement(const QJsonObject &config)
+{
+    m_required = config.value(QLatin1String("auth")).toObject().value(QLatin1String("requireMfa")).toBool();
+    m_requireMfa->setChecked(m_required);
+    showFactor();
 }
 
 void SignInSettings::showFactor()

@@ -2,6 +2,7 @@
 
 #include "ui/dialogs/MfaSetupDialog.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -50,6 +51,7 @@ private:
     QWidget *buildSessions();
     QWidget *buildCompany();
     void showFactor();
+    void showRequirement(const QJsonObject &config);
     void loadSessions();
     void setUp();
     void removeFactor();
