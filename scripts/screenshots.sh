@@ -3,6 +3,7 @@
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, queue-snoozed.png, conversation.png,
 # knowledge.png, analytics.png, supervisor.png, config.png, config-hours.png, config-ai.png, settings.png,
 # config-trial.png, settings-tokens.png, settings-canned.png, settings-notifications.png, settings-ai.png, connectors.png, conversation-ai.png,
+# settings-signin.png, mfa-setup.png, login-mfa.png (the login dialog asking for the second factor's code),
 # customers.png, new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
