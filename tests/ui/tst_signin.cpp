@@ -76,6 +76,7 @@ private slots:
     void adminEndsSessionsAndRemovesAFactor();
     void signOutEndsTheSession();
     void singleSignOnFormBody();
+    void singleSignOnThroughTheLoopback();
 
 private:
     QString totpNow(const QString &secret) const;
@@ -497,6 +498,54 @@ void TestSignIn::singleSignOnFormBody()
     QCOMPARE(body.value(QLatin1String("passwordLogin")).toBool(), false);
     child<QLineEdit>(form, "ssoClientSecret")->setText(QStringLiteral("s3cret"));
     QCOMPARE(form.settings().value(QLatin1String("clientSecret")).toString(), QStringLiteral("s3cret"));
+}
+
+// The SSO button: the browser is sent to the server's start URL with the loopback redirect; what the
+// browser brings back there (here: a login made over the API, as the server would redirect with it)
+// signs the console in. The provider's side is tested with the server's OpenID Connect.
+void TestSignIn::singleSignOnThroughTheLoopback()
+{
+    QUrl opened;
+    LoginDialog::setBrowserOpener([&opened](const QUrl &url) { opened = url; });
+    const auto app = console();
+    QSignalSpy signedIn(app.get(), &ConsoleApp::signedIn);
+    QTRY_VERIFY_WITH_TIMEOUT(app->loginDialog() && app->loginDialog()->isVisible(), 10000);
+    LoginDialog *dialog = app->loginDialog();
+    child<QPushButton>(*dialog, "loginSso")->click();
+    QCOMPARE(dialog->page(), LoginDialog::Page::SingleSignOn);
+    dialog->fillSingleSignOn(QString(), QString());
+    dialog->accept();
+    QVERIFY(dialog->errorText().contains(QLatin1String("company"))); // none chosen
+    dialog->fillSingleSignOn(m_fixture->companyId(), QStringLiteral("sue@example.com"));
+    dialog->accept();
+    QVERIFY(dialog->redirect().isListening());
+    const QUrlQuery start(opened);
+    QCOMPARE(opened.path(), QStringLiteral("/api/cs/auth/oidc/start"));
+    QCOMPARE(start.queryItemValue(QStringLiteral("companyId"), QUrl::FullyDecoded), m_fixture->companyId());
+    QCOMPARE(start.queryItemValue(QStringLiteral("loginHint"), QUrl::FullyDecoded), QStringLiteral("sue@example.com"));
+    const QUrl redirect(start.queryItemValue(QStringLiteral("redirect"), QUrl::FullyDecoded));
+    QCOMPARE(redirect, dialog->redirect().redirectUrl());
+
+    // A refusal is said in the dialog, which stays.
+    QNetworkAccessManager nam;
+    QUrl refused = redirect;
+    refused.setQuery(QStringLiteral("error=access_denied&message=Not%20one%20of%20the%20company%27s%20domains"));
+    std::unique_ptr<QNetworkReply> no(nam.get(QNetworkRequest(refused)));
+    QTRY_VERIFY_WITH_TIMEOUT(no->isFinished(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->errorText(), QStringLiteral("Not one of the company's domains"), 10000);
+    QVERIFY(dialog->isVisible());
+
+    dialog->accept(); // again: a new listener
+    const HttpResult sue = login(QStringLiteral("sue@example.com"));
+    QUrl back(QUrlQuery(opened).queryItemValue(QStringLiteral("redirect"), QUrl::FullyDecoded));
+    back.setQuery(QUrlQuery{{QStringLiteral("token"), str(sue, "token")},
+        {QStringLiteral("expiresAt"), str(sue, "expiresAt")}, {QStringLiteral("sessionId"), str(sue, "sessionId")}});
+    std::unique_ptr<QNetworkReply> yes(nam.get(QNetworkRequest(back)));
+    QVERIFY(signedIn.wait(10000));
+    QVERIFY(yes->isFinished());
+    QVERIFY(yes->readAll().contains("You can close this window."));
+    QCOMPARE(app->client().agent().value(QLatin1String("email")).toString(), QStringLiteral("sue@example.com"));
+    QVERIFY(!dialog->redirect().isListening());
 }
 
 QTEST_MAIN(TestSignIn)
