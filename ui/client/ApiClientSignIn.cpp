@@ -7,7 +7,7 @@
 namespace tierdesk::ui {
 namespace {
 
-QString enc(const QString &id)
+QString percentEncoded(const QString &id)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
@@ -68,7 +68,7 @@ ApiReply *ApiClient::removeMfa(const QString &code)
 
 ApiReply *ApiClient::removeAgentMfa(const QString &agentId)
 {
-    return send("DELETE", QStringLiteral("/api/cs/agents/%1/mfa").arg(enc(agentId)));
+    return send("DELETE", QStringLiteral("/api/cs/agents/%1/mfa").arg(percentEncoded(agentId)));
 }
 
 ApiReply *ApiClient::signInSessions()
@@ -78,7 +78,7 @@ ApiReply *ApiClient::signInSessions()
 
 ApiReply *ApiClient::endSignInSession(const QString &sessionId)
 {
-    return send("DELETE", QStringLiteral("/api/cs/auth/sessions/%1").arg(enc(sessionId)));
+    return send("DELETE", QStringLiteral("/api/cs/auth/sessions/%1").arg(percentEncoded(sessionId)));
 }
 
 ApiReply *ApiClient::logout(const QByteArray &token)
@@ -89,12 +89,12 @@ ApiReply *ApiClient::logout(const QByteArray &token)
 
 ApiReply *ApiClient::agentSignInSessions(const QString &agentId)
 {
-    return send("GET", QStringLiteral("/api/cs/agents/%1/sessions").arg(enc(agentId)));
+    return send("GET", QStringLiteral("/api/cs/agents/%1/sessions").arg(percentEncoded(agentId)));
 }
 
 ApiReply *ApiClient::endAgentSignInSessions(const QString &agentId)
 {
-    return send("DELETE", QStringLiteral("/api/cs/agents/%1/sessions").arg(enc(agentId)));
+    return send("DELETE", QStringLiteral("/api/cs/agents/%1/sessions").arg(percentEncoded(agentId)));
 }
 
 ApiReply *ApiClient::oidcSettings()
@@ -115,11 +115,11 @@ QUrl ApiClient::oidcStartUrl(const QString &companyId, const QUrl &redirect, con
         basePath.chop(1);
     url.setPath(basePath + QStringLiteral("/api/cs/auth/oidc/start"));
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("companyId"), enc(companyId));
-    q.addQueryItem(QStringLiteral("redirect"), enc(redirect.toString(QUrl::FullyEncoded)));
-    q.addQueryItem(QStringLiteral("device"), enc(deviceName()));
+    q.addQueryItem(QStringLiteral("companyId"), percentEncoded(companyId));
+    q.addQueryItem(QStringLiteral("redirect"), percentEncoded(redirect.toString(QUrl::FullyEncoded)));
+    q.addQueryItem(QStringLiteral("device"), percentEncoded(deviceName()));
     if (!loginHint.trimmed().isEmpty())
-        q.addQueryItem(QStringLiteral("loginHint"), enc(loginHint.trimmed()));
+        q.addQueryItem(QStringLiteral("loginHint"), percentEncoded(loginHint.trimmed()));
     url.setQuery(q.query(QUrl::FullyEncoded), QUrl::StrictMode);
     return url;
 }

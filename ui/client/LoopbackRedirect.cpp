@@ -5,7 +5,7 @@
 namespace tierdesk::ui {
 namespace {
 
-QByteArray page(int status, const QString &title, const QString &text)
+QByteArray htmlAnswer(int status, const QString &title, const QString &text)
 {
     const QByteArray html = QStringLiteral("<!doctype html><html><head><meta charset=\"utf-8\"><title>%1</title></head>"
                                            "<body style=\"font-family:sans-serif;margin:3em\"><h1>%1</h1><p>%2</p>"
@@ -80,13 +80,13 @@ void LoopbackRedirect::handle(QTcpSocket *socket)
     const QList<QByteArray> line = head.left(head.indexOf("\r\n")).split(' ');
     const QUrl target = line.size() == 3 ? QUrl(QString::fromLatin1(line.at(1))) : QUrl();
     if (line.value(0) != "GET" || target.path() != QLatin1String("/callback")) {
-        socket->write(page(404, tr("Not found"), tr("This address only takes Tierdesk's sign-in.")));
+        socket->write(htmlAnswer(404, tr("Not found"), tr("This address only takes Tierdesk's sign-in.")));
         socket->disconnectFromHost();
         return;
     }
     const SsoAnswer answer = answerOf(QUrlQuery(target));
-    socket->write(answer.ok() ? page(200, tr("Signed in to Tierdesk"), tr("You can close this window."))
-                              : page(200, tr("Not signed in"),
+    socket->write(answer.ok() ? htmlAnswer(200, tr("Signed in to Tierdesk"), tr("You can close this window."))
+                              : htmlAnswer(200, tr("Not signed in"),
                                   tr("Tierdesk says why; you can close this window. %1").arg(answer.message)));
     socket->disconnectFromHost();
     close(); // one sign-in, one request

@@ -23,7 +23,7 @@ LoginDialog::BrowserOpener &browserOpener()
     return opener;
 }
 
-QLabel *note(const QString &text, QWidget *parent)
+QLabel *greyNote(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setWordWrap(true);
@@ -45,8 +45,8 @@ LoginDialog::LoginDialog(ApiClient &client, QWidget *parent) : QDialog(parent), 
     m_setupPage = new QWidget(this);
     auto *setupLayout = new QVBoxLayout(m_setupPage);
     setupLayout->setContentsMargins(0, 0, 0, 0);
-    auto *why
-        = note(tr("Your company requires a second factor for every sign-in. Set one up now to continue."), m_setupPage);
+    auto *why = greyNote(
+        tr("Your company requires a second factor for every sign-in. Set one up now to continue."), m_setupPage);
     why->setObjectName(QStringLiteral("loginSetupWhy"));
     setupLayout->addWidget(why);
     m_pages->addWidget(m_setupPage);
@@ -54,7 +54,7 @@ LoginDialog::LoginDialog(ApiClient &client, QWidget *parent) : QDialog(parent), 
     m_remember = new QCheckBox(tr("Remember me on this computer"), this);
     m_remember->setObjectName(QStringLiteral("loginRemember"));
     m_remember->setChecked(false); // a choice, every time: shared computers are common at desks
-    m_rememberNote = note(QString(), this);
+    m_rememberNote = greyNote(QString(), this);
     m_rememberNote->setObjectName(QStringLiteral("loginRememberNote"));
     m_rememberNote->hide();
     m_error = new QLabel(this);

@@ -13,7 +13,7 @@ constexpr int kQuietZone = 4;
 
 using Symbol = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
 
-Symbol encode(const QString &text)
+Symbol qrSymbol(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
     return Symbol(QRcode_encodeString(utf8.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
@@ -23,13 +23,13 @@ Symbol encode(const QString &text)
 
 int QrCode::modules(const QString &text)
 {
-    const Symbol symbol = encode(text);
+    const Symbol symbol = qrSymbol(text);
     return symbol ? symbol->width : 0;
 }
 
 QImage QrCode::image(const QString &text, int scale)
 {
-    const Symbol symbol = encode(text);
+    const Symbol symbol = qrSymbol(text);
     if (!symbol || scale < 1)
         return {};
     const int width = symbol->width;

@@ -24,7 +24,7 @@
 namespace tierdesk::ui {
 namespace {
 
-QLabel *message(QWidget *parent, const char *name)
+QLabel *messageLine(QWidget *parent, const char *name)
 {
     auto *label = named(new QLabel(parent), name);
     label->setWordWrap(true);
@@ -65,7 +65,7 @@ QWidget *SignInSettings::buildFactor()
     m_removeCode->setPlaceholderText(tr("a code from your app, or a recovery code"));
     m_remove = named(new QPushButton(tr("Remove"), box), "signInFactorRemove");
     connect(m_remove, &QPushButton::clicked, this, &SignInSettings::removeFactor);
-    m_factorMessage = message(box, "signInFactorMessage");
+    m_factorMessage = messageLine(box, "signInFactorMessage");
     auto *row = new QHBoxLayout;
     row->addWidget(m_setUp);
     row->addStretch(1);
@@ -101,7 +101,7 @@ QWidget *SignInSettings::buildSessions()
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, follow);
     connect(m_model, &QAbstractItemModel::modelReset, this, follow);
-    m_sessionsMessage = message(box, "signInSessionsMessage");
+    m_sessionsMessage = messageLine(box, "signInSessionsMessage");
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_endSession);
     buttons->addWidget(m_endOthers);
@@ -120,7 +120,7 @@ QWidget *SignInSettings::buildCompany()
     m_requireMfa->setToolTip(tr("Whoever signs in with a password and has none sets one up before the console "
                                 "opens."));
     connect(m_requireMfa, &QCheckBox::clicked, this, &SignInSettings::setRequireMfa);
-    m_companyMessage = message(m_companyBox, "signInCompanyMessage");
+    m_companyMessage = messageLine(m_companyBox, "signInCompanyMessage");
     m_sso = new SsoSettings(m_client, m_companyBox);
     auto *ssoTitle = new QLabel(tr("<b>Single sign-on (OpenID Connect)</b>"), m_companyBox);
     auto *layout = new QVBoxLayout(m_companyBox);
