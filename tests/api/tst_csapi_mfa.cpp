@@ -275,6 +275,19 @@ void TestCsApiMfa::companyRequiresASecondFactor()
     QCOMPARE(confirmed.json().value(QLatin1String("recoveryCodes")).toArray().size(), 10);
     // The answer is a full login in place of the one that could only set a factor up.
     HttpClient full(server().port(), str(confirmed, "token").toLatin1());
+    QVERIFY(confirmed.json()
+                .value(QLatin1String("agent"))
+                .toObject()
+                .value(QLatin1String("mfa"))
+                .toObject()
+                .value(QLatin1String("enabled"))
+                .toBool());
+    // The new session keeps the device the restricted one named.
+    QCOMPARE(
+        server()
+            .scalar(QStringLiteral("SELECT device FROM login_sessions WHERE id = ?"), {str(confirmed, "sessionId")})
+            .toString(),
+        QStringLiteral("test"));
     QCOMPARE(full.get(QStringLiteral("/api/cs/sessions?companyId=") + server().companyId()).status, 200);
     QCOMPARE(dan.get(QStringLiteral("/api/cs/auth/me")).status, 401);
     // While it is required, the factor cannot be dropped.

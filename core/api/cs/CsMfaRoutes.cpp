@@ -112,8 +112,12 @@ void CsApi::confirmMfa(Call &c)
         return fail(c, codes.error());
     QJsonObject out{{QStringLiteral("recoveryCodes"), QJsonArray::fromStringList(*codes)}};
     if (c.who.mfaSetupOnly) {
-        m_people.sessions->end(me->id, c.who.sessionId, QStringLiteral("second factor set up"), c.actor);
-        auto login = loginBody(*me, signInFrom(c.req, QStringLiteral("mfa")));
+        const auto restricted = m_people.sessions->find(c.who.sessionId);
+        // Ending it cannot fail the confirmation: the factor is set up; the token expires anyway.
+        (void)m_people.sessions->end(me->id, c.who.sessionId, QStringLiteral("second factor set up"), c.actor);
+        const auto agent = m_people.agents->find(me->companyId, me->id); // with its factor now
+        auto login = loginBody(
+            agent.value_or(*me), signInFrom(c.req, QStringLiteral("mfa"), restricted ? restricted->device : QString()));
         if (!login)
             return fail(c, login.error());
         for (auto it = login->begin(); it != login->end(); ++it)

@@ -62,6 +62,13 @@ Status LoginSessions::refusal(const QString &sessionId)
     return Ok{};
 }
 
+std::optional<LoginSession> LoginSessions::find(const QString &sessionId)
+{
+    if (sessionId.isEmpty() || sessionId.size() > 64)
+        return std::nullopt;
+    return m_repo.find(sessionId);
+}
+
 QList<LoginSession> LoginSessions::live(const QString &agentId)
 {
     QList<LoginSession> out = m_repo.live(agentId, m_engine.clock().nowMs(), kMaxListed);

@@ -38,6 +38,7 @@ public:
     // Whether a token of session `sessionId` still holds: Unauthenticated once it ended. Notes
     // that the session was seen. Memory only: asked on every request.
     Status refusal(const QString &sessionId);
+    std::optional<LoginSession> find(const QString &sessionId);
     // The agent's sessions that hold, newest first, with when they were last seen.
     QList<LoginSession> live(const QString &agentId);
     // Ends session `sessionId` of the agent (audited): NotFound when it is not theirs; ending an
