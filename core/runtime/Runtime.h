@@ -6,6 +6,7 @@
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
+#include "core/engine/access/SingleSignOn.h"
 #include "core/engine/admin/CallLog.h"
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/channels/Channels.h"
@@ -39,6 +40,8 @@ public:
     Store &store() { return *m_store; }
     SessionEngine &engine() { return *m_engine; }
     AgentDirectory &agents() { return *m_agents; }
+    // Single sign-on with a company's OpenID provider, and whether its people may use passwords.
+    SingleSignOn &singleSignOn() { return *m_singleSignOn; }
     CannedResponses &canned() { return *m_canned; }
     CustomerDirectory &customers() { return *m_customers; }
     // The inbox channels: mailboxes and Twilio accounts, mail and texts in, replies out.
@@ -131,6 +134,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<SessionEngine> m_engine;
     std::unique_ptr<AgentDirectory> m_agents;
+    std::unique_ptr<SingleSignOn> m_singleSignOn; // after the agents: it goes first
     std::unique_ptr<CannedResponses> m_canned;
     std::unique_ptr<CallLog> m_calls;
     std::unique_ptr<CustomerDirectory> m_customers;

@@ -127,6 +127,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     cs.people.logins = m_logins.get();
     cs.people.tokens = &m_runtime.auth();
     cs.people.apiTokens = &m_runtime.apiTokens();
+    cs.people.signOn = &m_runtime.singleSignOn();
     cs.people.setupSecret = m_setupSecret;
     cs.people.tokenTtlSecs
         = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);

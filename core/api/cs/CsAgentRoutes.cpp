@@ -129,6 +129,15 @@ void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QStri
             cs::error(ErrorKind::Unauthenticated, QStringLiteral("Wrong e-mail or password"))
                 .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     }
+    // The company signs in through its identity provider: a password is no way in (but for its break-glass admin).
+    if (m_people.signOn && !m_people.signOn->settings().passwordLoginAllowed(*agent)) {
+        m_people.agents->recordLoginFailure(
+            agent->companyId, agent->id, email, QStringLiteral("password login is off (single sign-on)"), address);
+        return reply(c,
+            cs::error(ErrorKind::Forbidden,
+                QStringLiteral("This company signs in through its identity provider: password login is off"),
+                {{QStringLiteral("reason"), QStringLiteral("password login is off")}}));
+    }
     m_people.agents->recordLogin(*agent, address);
     reply(c, http::HttpResponse::json(200, loginBody(*agent)));
 }

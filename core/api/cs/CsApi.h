@@ -9,6 +9,7 @@
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/access/ApiTokens.h"
+#include "core/engine/access/SingleSignOn.h"
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/desk/Desk.h"
 #include "core/engine/policy/ConfigSimulator.h"
@@ -48,6 +49,7 @@ struct AgentServices {
     LoginGuard *logins = nullptr;
     const Authenticator *tokens = nullptr;
     ApiTokens *apiTokens = nullptr; // POST/GET/DELETE /tokens
+    SingleSignOn *signOn = nullptr; // /auth/oidc (CsSignInRoutes.cpp); none: passwords only
     QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
     qint64 tokenTtlSecs = 43200;
 };
@@ -153,6 +155,13 @@ private:
     void login(Call &c);
     void loginChecked(Call &c, const std::optional<Agent> &agent, const QString &email, bool passwordOk);
     void authStatus(Call &c);
+    // Single sign-on with OpenID Connect (CsSignInRoutes.cpp).
+    void installSignInRoutes(http::Router &r, const QString &base);
+    void getOidcSettings(Call &c);
+    void putOidcSettings(Call &c);
+    void startOidc(Call &c);
+    void oidcCallback(Call &c);
+    QString oidcCallbackUrl(const http::HttpRequest &req) const;
     void authSetup(Call &c);
     void authMe(Call &c);
     void listAgents(Call &c);
