@@ -148,6 +148,38 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
     assert.equal((await api('PUT', `/api/cs/auth/oidc?companyId=${companyId}`, { body: rest, token: adminToken })).status, 200);
   });
 
+  it('refuses settings it cannot use, naming the field', async () => {
+    const cases = [
+      [{ issuer: 'http://idp.example.com' }, 'issuer'],
+      [{ issuer: 'not a url' }, 'issuer'],
+      [{ clientId: '' }, 'clientId'],
+      [{ allowedDomains: [] }, 'allowedDomains'],
+      [{ allowedDomains: ['not a domain'] }, 'allowedDomains'],
+      [{ allowedDomains: 'example.com' }, 'allowedDomains'],
+      [{ roleMap: { staff: 'owner' } }, 'roleMap'],
+      [{ roleClaim: '', roleMap: { staff: 'agent' } }, 'roleClaim'],
+      [{ defaultRole: 'root' }, 'defaultRole'],
+      [{ createAgents: 'yes' }, 'createAgents'],
+      [{ breakGlassAgentId: 'agt_nobody' }, 'breakGlassAgentId'],
+    ];
+    for (const [change, field] of cases) {
+      const r = await api('PUT', `/api/cs/auth/oidc?companyId=${companyId}`, { body: settings(idp, change), token: adminToken });
+      assert.equal(r.status, 400, JSON.stringify(change));
+      assert.equal(r.body.error.code, 'CS_011');
+      assert.equal(r.body.error.details.field, field, JSON.stringify(r.body));
+    }
+    // The first PUT of a company needs the secret; another company's settings are not found.
+    const { clientSecret, ...noSecret } = settings(idp);
+    const token = cli(['token', 'create', '--company', otherCompany, '--role', 'admin']);
+    const first = await api('PUT', `/api/cs/auth/oidc?companyId=${otherCompany}`, { body: noSecret, token });
+    assert.equal(first.status, 400);
+    assert.equal(first.body.error.details.field, 'clientSecret');
+    assert.equal((await api('GET', `/api/cs/auth/oidc?companyId=${otherCompany}`, { token: adminToken })).status, 404);
+    assert.equal((await api('GET', `/api/cs/auth/oidc?companyId=${otherCompany}`, { token })).status, 404);
+    const agentLogin = await api('POST', '/api/cs/auth/login', { body: { email: 'alice@example.com', password } });
+    assert.equal((await api('GET', `/api/cs/auth/oidc?companyId=${companyId}`, { token: agentLogin.body.token })).status, 403);
+  });
+
   it('signs in an existing agent, audited with the provider\'s subject', async () => {
     const r = await signIn('alice@example.com');
     assert.equal(r.status, 302, JSON.stringify(r.body));
