@@ -293,6 +293,20 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
     const failed = await auditEntries('auth.login_failed');
     assert.ok(failed.some((e) => e.details?.reason === 'password login is off (single sign-on)'));
   });
+
+  it('turns single sign-on off, and passwords work again', async () => {
+    const off = await fetch(`${server.baseUrl}/api/cs/auth/oidc?companyId=${companyId}`,
+      { method: 'DELETE', headers: { Authorization: `Bearer ${adminToken}` } });
+    assert.equal(off.status, 204);
+    const again = await api('DELETE', `/api/cs/auth/oidc?companyId=${companyId}`, { token: adminToken });
+    assert.equal(again.status, 404);
+    const alice = await api('POST', '/api/cs/auth/login', { body: { email: 'alice@example.com', password } });
+    assert.equal(alice.status, 200, JSON.stringify(alice.body));
+    const query = new URLSearchParams({ companyId, redirect: consoleRedirect });
+    const start = await fetch(`${server.baseUrl}/api/cs/auth/oidc/start?${query}`, { redirect: 'manual' });
+    assert.equal(start.status, 404);
+    assert.equal((await auditEntries('auth.oidc.delete')).length, 1);
+  });
 });
 
 describe('the provider rotates its signing key', { timeout: 120000 }, () => {

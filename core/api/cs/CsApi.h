@@ -159,6 +159,7 @@ private:
     void installSignInRoutes(http::Router &r, const QString &base);
     void getOidcSettings(Call &c);
     void putOidcSettings(Call &c);
+    void deleteOidcSettings(Call &c);
     void startOidc(Call &c);
     void oidcCallback(Call &c);
     QString oidcCallbackUrl(const http::HttpRequest &req) const;

@@ -1,5 +1,5 @@
 // /api/cs/auth/oidc: a company's single sign-on with its OpenID provider. An admin sets the
-// provider (GET/PUT); a person signs in through it: /start sends the browser to the provider,
+// provider (GET/PUT/DELETE); a person signs in through it: /start sends the browser to the provider,
 // which sends it back to /callback, which hands the login token to the sign-in's loopback
 // redirect (the console's, or a script's) in the URL's fragment.
 #include "core/api/cs/CsApi.h"
@@ -106,6 +106,7 @@ void CsApi::installSignInRoutes(http::Router &r, const QString &base)
 {
     r.route("GET", base + QStringLiteral("/auth/oidc"), guarded(Role::Admin, &CsApi::getOidcSettings));
     r.route("PUT", base + QStringLiteral("/auth/oidc"), guarded(Role::Admin, &CsApi::putOidcSettings));
+    r.route("DELETE", base + QStringLiteral("/auth/oidc"), guarded(Role::Admin, &CsApi::deleteOidcSettings));
     r.route("GET", base + QStringLiteral("/auth/oidc/start"), anonymous(&CsApi::startOidc));
     r.route("GET", base + QStringLiteral("/auth/oidc/callback"), anonymous(&CsApi::oidcCallback));
 }
@@ -149,6 +150,16 @@ void CsApi::putOidcSettings(Call &c)
     if (!stored)
         return fail(c, stored.error());
     reply(c, http::HttpResponse::json(200, oidcJson(*stored)));
+}
+
+void CsApi::deleteOidcSettings(Call &c)
+{
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
+    if (!company)
+        return;
+    if (const Status removed = m_people.signOn->settings().remove(*company, c.actor); !removed)
+        return fail(c, removed.error());
+    reply(c, http::HttpResponse::noContent());
 }
 
 void CsApi::startOidc(Call &c)

@@ -136,6 +136,27 @@ Result<OidcSettings> SignInSettings::put(const QString &companyId, const OidcSet
     return *s;
 }
 
+Status SignInSettings::remove(const QString &companyId, const Actor &actor)
+{
+    if (auto company = m_engine.company(companyId); !company)
+        return company.error();
+    bool removed = false;
+    const Status written = m_store.batch().run([&]() -> Status {
+        const Result<bool> r = m_store.oidcSettings().remove(companyId);
+        if (!r)
+            return r.error();
+        removed = *r;
+        return Ok{};
+    });
+    if (!written)
+        return written.error();
+    if (!removed)
+        return makeError(ErrorKind::NotFound, QStringLiteral("The company has no single sign-on"));
+    m_engine.audit(companyId, actor, QStringLiteral("auth.oidc.delete"), QStringLiteral("company:") + companyId,
+        AuditOutcome::Removed);
+    return Ok{};
+}
+
 bool SignInSettings::passwordLoginAllowed(const Agent &agent)
 {
     const auto s = m_store.oidcSettings().find(agent.companyId, m_store.webhooks().sealer());

@@ -41,6 +41,8 @@ public:
     Result<OidcSettings> get(const QString &companyId);
     // Checks and stores: InvalidArgument naming the field at fault.
     Result<OidcSettings> put(const QString &companyId, const OidcSettingsChange &change, const Actor &actor);
+    // Turns single sign-on off (passwords work again); NotFound when the company had none.
+    Status remove(const QString &companyId, const Actor &actor);
     // Whether this agent may log in with a password: yes unless the company's single sign-on turned
     // passwords off and the agent is not its break-glass admin.
     bool passwordLoginAllowed(const Agent &agent);
