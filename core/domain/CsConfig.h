@@ -57,6 +57,12 @@ struct RatingSurveys {
     }
 };
 
+// How the company's people sign in (auth): with requireMfa a password login without a second
+// factor (TOTP) may do nothing but set one up.
+struct SignInRules {
+    bool requireMfa = false;
+};
+
 struct EscalationRules {
     int repeatContactWindowHours = 72;
     int complexIssueAfterTurns = 2;
@@ -83,6 +89,7 @@ struct CsConfig {
     CompanyProfile company; // its contact, time zone and currency
     CompanyPolicies policies; // its return window, cancellable orders, plans and self-service links
     RatingSurveys ratings; // which channels ask for a rating
+    SignInRules auth; // what the company's people need to sign in
 
     static CsConfig defaults() { return {}; }
     static std::array<TierCapabilities, 3> defaultTiers();

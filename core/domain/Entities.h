@@ -81,6 +81,13 @@ struct Agent {
     // The week's analytics by e-mail each Monday (notifications.weeklySummary): sent while the
     // person is an active supervisor or admin.
     bool weeklySummary = false;
+    // A second factor (TOTP, RFC 6238): the confirmed secret and one being enrolled, both sealed
+    // (empty: none); the last time step a code was accepted for (a code is good once).
+    QString mfaSecret;
+    QString mfaPending;
+    qint64 mfaLastStep = 0;
+
+    bool hasSecondFactor() const { return !mfaSecret.isEmpty(); }
 
     static constexpr int kDefaultCapacity = 3;
     static constexpr int kMinCapacity = 1;

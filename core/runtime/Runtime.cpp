@@ -206,6 +206,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
         AddressPolicy::forModelProviders(rt->m_settings.boolValue(settings::AiAllowPrivateNetworks)));
     rt->m_engine->connectors().setAddressPolicy(rt->connectorsPolicy());
     rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
+    rt->m_loginSessions = std::make_unique<LoginSessions>(*rt->m_engine);
+    rt->m_agents->setSessions(rt->m_loginSessions.get());
+    rt->m_secondFactors = std::make_unique<SecondFactors>(*rt->m_engine);
     // A company's identity provider is reached as its own systems are (connectors' address policy).
     rt->m_singleSignOn = std::make_unique<SingleSignOn>(
         *rt->m_engine, *rt->m_agents, std::make_shared<CurlOutboundHttp>(rt->connectorsPolicy()));
@@ -227,6 +230,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
         [channels = rt->m_channels.get()](
             const Session &s, const Message &m) { channels->webMail().personReplied(s, m); });
     rt->m_team = std::make_unique<TeamRelay>(*rt->m_engine, *rt->m_desk); // inert on SQLite
+    QObject::connect(
+        rt->m_team.get(), &TeamRelay::loginsEnded, rt->m_loginSessions.get(), &LoginSessions::refreshEnded);
     AutoAssigner *assigner = &rt->m_desk->assigner();
     QObject::connect(rt->m_agents.get(), &AgentDirectory::presenceChanged, assigner,
         [assigner](const QString &companyId, const QString &agentId, const QString &presence) {
@@ -240,16 +245,19 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_apiTokens = std::make_unique<ApiTokens>(*rt->m_engine);
     rt->m_chatVisitors = std::make_unique<ChatVisitors>(*rt->m_engine);
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
-    // Revoked API tokens, login tokens of agents deactivated or given a new password, and client
-    // tokens of customers erased since.
-    rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get(),
-                               customers = rt->m_customers.get()](const JwtClaims &c) -> Status {
-        if (tokens->revoked(c.tokenId))
-            return makeError(ErrorKind::Unauthenticated, QStringLiteral("the token was revoked"));
-        if (!c.customer.isEmpty())
-            return customers->tokenRefusal(c.company, c.customer, c.issuedAt);
-        return agents->tokenRefusal(c.subject, c.issuedAt);
-    });
+    // Revoked API tokens, login tokens of ended sessions (also those of agents deactivated, given a
+    // new password or another role since), and client tokens of customers erased since.
+    rt->m_auth->setRefusal(
+        [tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get(), sessions = rt->m_loginSessions.get(),
+            customers = rt->m_customers.get()](const JwtClaims &c) -> Status {
+            if (tokens->revoked(c.tokenId))
+                return makeError(ErrorKind::Unauthenticated, QStringLiteral("the token was revoked"));
+            if (!c.customer.isEmpty())
+                return customers->tokenRefusal(c.company, c.customer, c.issuedAt);
+            if (!c.sessionId.isEmpty()) // a login token: its session says it all, from memory
+                return sessions->refusal(c.sessionId);
+            return agents->tokenRefusal(c.subject, c.issuedAt);
+        });
     return rt;
 }
 

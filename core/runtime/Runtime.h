@@ -6,6 +6,7 @@
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
+#include "core/engine/access/SecondFactors.h"
 #include "core/engine/access/SingleSignOn.h"
 #include "core/engine/admin/CallLog.h"
 #include "core/engine/admin/CannedResponses.h"
@@ -40,6 +41,8 @@ public:
     Store &store() { return *m_store; }
     SessionEngine &engine() { return *m_engine; }
     AgentDirectory &agents() { return *m_agents; }
+    LoginSessions &loginSessions() { return *m_loginSessions; }
+    SecondFactors &secondFactors() { return *m_secondFactors; }
     // Single sign-on with a company's OpenID provider, and whether its people may use passwords.
     SingleSignOn &singleSignOn() { return *m_singleSignOn; }
     CannedResponses &canned() { return *m_canned; }
@@ -134,6 +137,8 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<SessionEngine> m_engine;
     std::unique_ptr<AgentDirectory> m_agents;
+    std::unique_ptr<LoginSessions> m_loginSessions; // after the agents: it goes first
+    std::unique_ptr<SecondFactors> m_secondFactors;
     std::unique_ptr<SingleSignOn> m_singleSignOn; // after the agents: it goes first
     std::unique_ptr<CannedResponses> m_canned;
     std::unique_ptr<CallLog> m_calls;

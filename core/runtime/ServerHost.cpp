@@ -127,6 +127,8 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     cs.people.logins = m_logins.get();
     cs.people.tokens = &m_runtime.auth();
     cs.people.apiTokens = &m_runtime.apiTokens();
+    cs.people.sessions = &m_runtime.loginSessions();
+    cs.people.factors = &m_runtime.secondFactors();
     cs.people.signOn = &m_runtime.singleSignOn();
     cs.people.setupSecret = m_setupSecret;
     cs.people.tokenTtlSecs

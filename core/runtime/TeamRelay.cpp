@@ -41,6 +41,7 @@ bool TeamRelay::listen()
         return false;
     connect(m_listener.get(), &TeamEventListener::eventsWritten, this, &TeamRelay::receive);
     connect(m_listener.get(), &TeamEventListener::companyChanged, this, &TeamRelay::reloadCompany);
+    connect(m_listener.get(), &TeamEventListener::loginsEnded, this, &TeamRelay::loginsEnded);
     return true;
 }
 
@@ -69,6 +70,7 @@ void TeamRelay::poll()
     if (m_listener)
         m_listenWarned = false;
     receive();
+    emit loginsEnded();
 }
 
 void TeamRelay::send(const SessionEvent &event)

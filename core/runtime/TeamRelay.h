@@ -36,6 +36,10 @@ public:
     // Reads and emits what the other instances wrote since the last read.
     void receive();
 
+signals:
+    // Some instance ended login sessions (announced, or maybe missed: also at each safety poll).
+    void loginsEnded();
+
 private:
     bool listen();
     void poll();

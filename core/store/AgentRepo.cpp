@@ -9,6 +9,8 @@ namespace {
 const QString kAgentColumns
     = QStringLiteral("id, company_id, email, name, role, queues, password_hash, active, created_at,"
                      " tokens_valid_after, capacity, weekly_summary");
+// What is read besides: the second factor (SecondFactorRepo writes it).
+const QString kReadColumns = kAgentColumns + QStringLiteral(", mfa_secret, mfa_pending, mfa_last_step");
 
 Agent readAgent(const QSqlQuery &q)
 {
@@ -26,6 +28,9 @@ Agent readAgent(const QSqlQuery &q)
     a.tokensValidAfter = q.value(9).toLongLong();
     a.capacity = q.value(10).toInt();
     a.weeklySummary = q.value(11).toInt() != 0;
+    a.mfaSecret = q.value(12).toString();
+    a.mfaPending = q.value(13).toString();
+    a.mfaLastStep = q.value(14).toLongLong();
     return a;
 }
 
@@ -55,7 +60,7 @@ Status AgentRepo::update(const Agent &a)
 
 std::optional<Agent> AgentRepo::findById(const QString &id)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE id = ?").arg(kAgentColumns));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE id = ?").arg(kReadColumns));
     if (!m_db.exec(q, {id}))
         return std::nullopt;
     return fromQuery(q);
@@ -73,7 +78,7 @@ std::optional<Agent> AgentRepo::fromQuery(QSqlQuery &q)
 std::optional<Agent> AgentRepo::find(const QString &companyId, const QString &id)
 {
     QSqlQuery &q
-        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? AND id = ?").arg(kAgentColumns));
+        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? AND id = ?").arg(kReadColumns));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     return fromQuery(q);
@@ -81,7 +86,7 @@ std::optional<Agent> AgentRepo::find(const QString &companyId, const QString &id
 
 std::optional<Agent> AgentRepo::findByEmail(const QString &email)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE email = ?").arg(kAgentColumns));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE email = ?").arg(kReadColumns));
     if (!m_db.exec(q, {email.toLower()}))
         return std::nullopt;
     return fromQuery(q);
@@ -91,7 +96,7 @@ QList<Agent> AgentRepo::list(const QString &companyId)
 {
     QList<Agent> out;
     QSqlQuery &q
-        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? ORDER BY name").arg(kAgentColumns));
+        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? ORDER BY name").arg(kReadColumns));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())

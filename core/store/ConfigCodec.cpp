@@ -319,6 +319,8 @@ QJsonObject configJson(const CsConfig &c)
             QJsonObject{{QStringLiteral("email"), on.email}, {QStringLiteral("sms"), on.sms},
                 {QStringLiteral("whatsapp"), on.whatsapp}, {QStringLiteral("voice"), on.voice},
                 {QStringLiteral("chat"), on.chat}});
+    if (c.auth.requireMfa) // off: a row reads as before
+        out.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("requireMfa"), true}});
     return out;
 }
 
@@ -369,6 +371,7 @@ CsConfig readConfig(const QJsonObject &json)
              std::pair{"whatsapp", &RatingSurveys::whatsapp}, std::pair{"voice", &RatingSurveys::voice},
              std::pair{"chat", &RatingSurveys::chat}})
         c.ratings.*on = ratings.value(QLatin1String(key)).toBool(c.ratings.*on);
+    c.auth.requireMfa = object(json, "auth").value(QLatin1String("requireMfa")).toBool(c.auth.requireMfa);
     return c;
 }
 

@@ -13,7 +13,8 @@ std::unique_ptr<TeamEventListener> TeamEventListener::open(const DatabaseTarget 
     auto db = Database::openPostgresListener(target);
     QSqlDriver *driver = db ? (*db)->handle().driver() : nullptr;
     if (!driver || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kChannel))
-        || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kCompanyChannel)))
+        || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kCompanyChannel))
+        || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kLoginChannel)))
         return nullptr;
     return std::unique_ptr<TeamEventListener>(new TeamEventListener(std::move(db.value())));
 }
@@ -26,6 +27,8 @@ TeamEventListener::TeamEventListener(std::unique_ptr<Database> db) : m_db(std::m
                 emit eventsWritten();
             else if (name == QLatin1String(TeamEventRepo::kCompanyChannel))
                 emit companyChanged(payload.toString());
+            else if (name == QLatin1String(TeamEventRepo::kLoginChannel))
+                emit loginsEnded();
         });
 }
 

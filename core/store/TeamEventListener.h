@@ -26,6 +26,8 @@ signals:
     void eventsWritten();
     // A company's settings or models changed on some instance (TeamEventRepo::kCompanyChannel).
     void companyChanged(const QString &companyId);
+    // Login sessions ended on some instance (TeamEventRepo::kLoginChannel).
+    void loginsEnded();
 
 private:
     explicit TeamEventListener(std::unique_ptr<Database> db);

@@ -50,4 +50,11 @@ Status TeamEventRepo::announceCompanyChange(Database &db, const QString &company
         db.exec(QStringLiteral("SELECT pg_notify(?, ?)"), {QString::fromLatin1(kCompanyChannel), companyId}));
 }
 
+Status TeamEventRepo::announceLoginsEnded(Database &db)
+{
+    if (!db.postgres())
+        return Ok{};
+    return db.status(db.write(QStringLiteral("NOTIFY ") + QLatin1String(kLoginChannel)));
+}
+
 } // namespace tierdesk

@@ -22,6 +22,10 @@ public:
     // instances read it again instead of going on with what they hold.
     static constexpr const char *kCompanyChannel = "tierdesk_companies";
     static Status announceCompanyChange(Database &db, const QString &companyId);
+    // Login sessions ended (no payload): the instances read which from login_sessions, and refuse
+    // their tokens from then on.
+    static constexpr const char *kLoginChannel = "tierdesk_logins";
+    static Status announceLoginsEnded(Database &db);
 
     explicit TeamEventRepo(Database &db) : m_db(db) { }
     Status append(const QString &origin, const QByteArray &payload, qint64 now);

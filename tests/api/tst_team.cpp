@@ -34,6 +34,7 @@ private slots:
     void claimRaceHasOneWinner();
     void oneSessionWrittenOnBothInstances();
     void companySettingsChangedOnOneHoldOnTheOther();
+    void sessionEndedOnOneIsRefusedOnTheOther();
     void webhooksGoOutOnceFromTwoInstances();
     void reportsMoveToASurvivor();
     void timersMoveToASurvivor();
@@ -45,6 +46,7 @@ private:
         const QJsonObject &body);
     QNetworkReply *claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id);
     bool startImportingKeys(ServeProcess &instance, const QString &dataDir, QString *error);
+    bool importKeys(const QString &dataDir, QString *error);
     SigV4Key supervisorKey();
     QString reportColumn(const QString &id, const QString &column);
 
@@ -75,15 +77,20 @@ void TestTeam::initTestCase()
 // Starts another instance on the database, with the keys of A's data directory.
 bool TestTeam::startImportingKeys(ServeProcess &instance, const QString &dataDir, QString *error)
 {
+    return importKeys(dataDir, error) && instance.start(dataDir, {QStringLiteral("--database"), m_url}, error);
+}
+
+// A's keys into `dataDir`, for another instance or a command beside them.
+bool TestTeam::importKeys(const QString &dataDir, QString *error)
+{
     const CliResult keys = runTierdesk(
         {QStringLiteral("--data-dir"), m_dirA.path(), QStringLiteral("secrets"), QStringLiteral("export")});
     const CliResult imported = runTierdeskWithInput(
         {QStringLiteral("--data-dir"), dataDir, QStringLiteral("secrets"), QStringLiteral("import")}, keys.out);
-    if (keys.exitCode != 0 || imported.exitCode != 0) {
-        *error = QString::fromUtf8(keys.err + imported.err);
-        return false;
-    }
-    return instance.start(dataDir, {QStringLiteral("--database"), m_url}, error);
+    if (keys.exitCode == 0 && imported.exitCode == 0)
+        return true;
+    *error = QString::fromUtf8(keys.err + imported.err);
+    return false;
 }
 
 void TestTeam::cleanupTestCase()
@@ -273,6 +280,64 @@ void TestTeam::companySettingsChangedOnOneHoldOnTheOther()
             {QStringLiteral("desk"), QJsonObject{{QStringLiteral("assignment"), after}}}});
     QVERIFY2(changed.status == 200, describe(changed));
     QTRY_COMPARE_WITH_TIMEOUT(assignmentOn(onA), after, 5000);
+}
+
+// A person signed in on A, with a WebSocket open on B, logs out on A: B refuses the token and
+// closes the socket as soon as it hears of it (NOTIFY), not a minute later.
+void TestTeam::sessionEndedOnOneIsRefusedOnTheOther()
+{
+    const QString password = QStringLiteral("a long team password");
+    QTemporaryDir beside; // A's own directory is held by A
+    QString error;
+    QVERIFY2(importKeys(beside.path(), &error), qPrintable(error));
+    const CliResult created = runTierdeskWithInput(
+        {QStringLiteral("--data-dir"), beside.path(), QStringLiteral("--database"), m_url, QStringLiteral("agent"),
+            QStringLiteral("create"), QStringLiteral("--company"), m_a.companyId(), QStringLiteral("--email"),
+            QStringLiteral("tess@team.example"), QStringLiteral("--name"), QStringLiteral("Tess"),
+            QStringLiteral("--role"), QStringLiteral("agent"), QStringLiteral("--password-stdin")},
+        password.toUtf8() + '\n');
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const auto login = [&](quint16 port) {
+        return HttpClient(port).post(QStringLiteral("/api/cs/auth/login"),
+            {{QStringLiteral("email"), QStringLiteral("tess@team.example")}, {QStringLiteral("password"), password}});
+    };
+    const HttpResult first = login(m_a.port());
+    const HttpResult second = login(m_b.port());
+    QVERIFY2(first.status == 200 && second.status == 200, describe(first).constData());
+    const QByteArray token = first.json().value(QLatin1String("token")).toString().toLatin1();
+    HttpClient onA(m_a.port(), token);
+    HttpClient onB(m_b.port(), token);
+    QCOMPARE(onB.get(QStringLiteral("/api/cs/auth/me")).status, 200); // verified on B, and cached there
+    WsClient socketOnB;
+    QVERIFY(socketOnB.open(m_b.port(), token));
+    // Each lists both sessions, wherever they began.
+    QCOMPARE(
+        onB.get(QStringLiteral("/api/cs/auth/sessions")).json().value(QLatin1String("sessions")).toArray().size(), 2);
+
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(onA.post(QStringLiteral("/api/cs/auth/logout"), {}).status, 204);
+    const qint64 answeredMs = clock.elapsed();
+    QTRY_VERIFY_WITH_TIMEOUT(socketOnB.closed, 5000);
+    qInfo("B closed the ended session's socket %lld ms after A answered the logout", clock.elapsed() - answeredMs);
+    const HttpResult refused = onB.get(QStringLiteral("/api/cs/auth/me"));
+    QCOMPARE(refused.status, 401);
+    QCOMPARE(refused.errorCode(), QStringLiteral("CS_012"));
+    QCOMPARE(onA.get(QStringLiteral("/api/cs/auth/me")).status, 401);
+    // The session begun on B holds on both.
+    const QByteArray other = second.json().value(QLatin1String("token")).toString().toLatin1();
+    QCOMPARE(HttpClient(m_a.port(), other).get(QStringLiteral("/api/cs/auth/me")).status, 200);
+    // An admin on B ends it: refused on A as soon as A hears of it.
+    const QString agentId
+        = second.json().value(QLatin1String("agent")).toObject().value(QLatin1String("id")).toString();
+    WsClient socketOnA;
+    QVERIFY(socketOnA.open(m_a.port(), other));
+    QCOMPARE(HttpClient(m_b.port(), m_a.adminToken())
+                 .del(QStringLiteral("/api/cs/agents/") + agentId + QStringLiteral("/sessions"))
+                 .status,
+        204);
+    QTRY_VERIFY_WITH_TIMEOUT(socketOnA.closed, 5000);
+    QCOMPARE(HttpClient(m_a.port(), other).get(QStringLiteral("/api/cs/auth/me")).status, 401);
 }
 
 // Every delivery fails once, so each comes due again on both instances' rounds at once: each

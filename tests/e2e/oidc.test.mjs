@@ -190,6 +190,13 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
     assert.equal(who.status, 200);
     assert.equal(who.body.agent.email, 'alice@example.com');
     assert.equal(who.body.agent.role, 'agent');
+    // A login session of its own, signed in by oidc from the start's device.
+    const sessions = await api('GET', '/api/cs/auth/sessions', { token: r.fragment.get('token') });
+    assert.equal(sessions.status, 200, JSON.stringify(sessions.body));
+    const current = sessions.body.sessions.find((s) => s.current);
+    assert.equal(current.id, r.fragment.get('sessionId'));
+    assert.equal(current.method, 'oidc');
+    assert.equal(current.device, 'e2e');
     const logins = await auditEntries('auth.login');
     assert.ok(logins.some((e) => e.details?.method === 'oidc' && e.details?.subject === 'alice-sub'), JSON.stringify(logins));
   });

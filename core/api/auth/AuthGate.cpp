@@ -11,7 +11,7 @@ AuthGate::AuthGate(const Authenticator &auth, SessionEngine &engine, AuthThrottl
     m_throttle.maxFailures = qMax(1, m_throttle.maxFailures);
 }
 
-AuthGate::Outcome AuthGate::check(const http::HttpRequest &req, bool allowQueryToken)
+AuthGate::Outcome AuthGate::check(const http::HttpRequest &req, bool allowQueryToken, bool allowMfaSetup)
 {
     const QString key = req.peerAddress.toString();
     Outcome out;
@@ -25,6 +25,11 @@ AuthGate::Outcome AuthGate::check(const http::HttpRequest &req, bool allowQueryT
         }
     }
     const Result<Principal> who = m_auth.authenticate(req, allowQueryToken);
+    if (who && who->mfaSetupOnly && !allowMfaSetup) {
+        out.status = 403; // not a failed authentication: the person must set up a second factor
+        out.reason = QStringLiteral("a second factor must be set up first");
+        return out;
+    }
     if (who) {
         out.who = *who;
         return out;

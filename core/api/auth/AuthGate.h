@@ -27,11 +27,13 @@ public:
 
     struct Outcome {
         std::optional<Principal> who;
-        int status = 401; // when refused: 401, or 429 while throttled
+        int status = 401; // when refused: 401, 403 for a token that must set up a second factor, 429 while throttled
         QString reason; // short, for the error body's details
         qint64 retryAfter = 0; // seconds, with 429
     };
-    Outcome check(const http::HttpRequest &req, bool allowQueryToken);
+    // A token that may only set up a second factor is refused (403) unless allowMfaSetup: the
+    // CS family lets it reach the routes that set one up, and no other.
+    Outcome check(const http::HttpRequest &req, bool allowQueryToken, bool allowMfaSetup = false);
 
     // For families with keys of their own (SigV4): the same throttle and audit as
     // for tokens. A 429 outcome while the address is throttled, else nullopt.

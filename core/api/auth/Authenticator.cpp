@@ -2,6 +2,8 @@
 
 #include "core/common/Ids.h"
 
+#include <QMessageAuthenticationCode>
+
 namespace tierdesk::api {
 
 QByteArray Authenticator::bearerToken(const http::HttpRequest &req, bool allowQueryToken)
@@ -31,8 +33,16 @@ Result<Principal> Authenticator::authenticate(const http::HttpRequest &req, bool
         if (const Status allowed = m_refusal(*claims); !allowed)
             return allowed.error();
     }
-    return Principal{claims->company, *role, claims->subject, claims->tokenId,
-        *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
+    Principal who;
+    who.company = claims->company;
+    who.role = *role;
+    who.subject = claims->subject;
+    who.tokenId = claims->tokenId;
+    who.customer = *role == Role::Client ? claims->customer : QString();
+    who.displayName = claims->name.left(100);
+    who.sessionId = claims->sessionId;
+    who.mfaSetupOnly = claims->scope == QLatin1String(kMfaSetupScope);
+    return who;
 }
 
 Result<JwtClaims> Authenticator::verify(const QByteArray &token) const
@@ -83,10 +93,43 @@ QByteArray Authenticator::issueWithId(const QString &company, Role role, const Q
     return signJwt(c, m_key);
 }
 
-QByteArray Authenticator::issueForAgentAt(const QString &company, Role role, const QString &agentId,
-    const QString &name, qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt) const
+QByteArray Authenticator::issueMfaChallenge(const QString &company, const QString &agentId, const QString &device) const
 {
     JwtClaims c;
+    c.company = company;
+    c.role = QStringLiteral("mfa");
+    c.subject = agentId;
+    c.name = device; // the device the login named, for the session the second step opens
+    c.tokenId = ids::random(QStringLiteral("chl_"));
+    c.issuedAt = m_clock.nowSecs();
+    c.expiresAt = c.issuedAt + kMfaChallengeTtlSecs;
+    return signJwt(c, challengeKey());
+}
+
+Result<MfaChallenge> Authenticator::verifyMfaChallenge(const QByteArray &challenge) const
+{
+    if (challenge.isEmpty() || challenge.size() > kMaxJwtSize)
+        return makeError(ErrorKind::Unauthenticated, QStringLiteral("missing or oversized challenge"));
+    const auto claims = verifyJwt(challenge, challengeKey(), m_clock.nowSecs());
+    if (!claims || claims->role != QLatin1String("mfa") || claims->subject.isEmpty())
+        return makeError(ErrorKind::Unauthenticated, QStringLiteral("the challenge is unknown or expired"));
+    return MfaChallenge{claims->company, claims->subject, claims->name};
+}
+
+QByteArray Authenticator::challengeKey() const
+{
+    return QMessageAuthenticationCode::hash(
+        QByteArrayLiteral("tierdesk login challenge"), m_key, QCryptographicHash::Sha256);
+}
+
+QByteArray Authenticator::issueForAgentAt(const QString &company, Role role, const QString &agentId,
+    const QString &name, qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt, const QString &sessionId,
+    bool mfaSetupOnly) const
+{
+    JwtClaims c;
+    c.sessionId = sessionId;
+    if (mfaSetupOnly)
+        c.scope = QLatin1String(kMfaSetupScope);
     c.company = company;
     c.role = roleName(role);
     c.subject = agentId;

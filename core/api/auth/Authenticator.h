@@ -13,6 +13,16 @@
 
 namespace tierdesk::api {
 
+// The "scope" of a login token that may only set up a second factor.
+inline constexpr char kMfaSetupScope[] = "mfa-setup";
+
+// Whose password a login's first step proved, and the device it named.
+struct MfaChallenge {
+    QString company;
+    QString agentId;
+    QString device;
+};
+
 // Verifies "Authorization: Bearer <JWT>" (or ?token= for WebSocket clients,
 // which cannot set headers) against the signing key. Used on the engine thread only.
 class Authenticator {
@@ -34,9 +44,18 @@ public:
     // So a revocation takes effect on the next request, whatever was verified before.
     using Refusal = std::function<Status(const JwtClaims &)>;
     void setRefusal(Refusal refusal) { m_refusal = std::move(refusal); }
-    // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt).
+    // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt) and the login session
+    // it belongs to ("sid", LoginSessions).
+    // With mfaSetupOnly the token may only set up a second factor (Principal::mfaSetupOnly).
     QByteArray issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,
-        qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
+        qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt = nullptr, const QString &sessionId = {},
+        bool mfaSetupOnly = false) const;
+    // A login's second step (POST /api/cs/auth/login/mfa): names the agent whose password was
+    // right, for kMfaChallengeTtlSecs. Signed with a key of its own, so it is never a bearer token
+    // and no bearer token is a challenge.
+    static constexpr qint64 kMfaChallengeTtlSecs = 300;
+    QByteArray issueMfaChallenge(const QString &company, const QString &agentId, const QString &device) const;
+    Result<MfaChallenge> verifyMfaChallenge(const QByteArray &challenge) const;
     // An API token with a known jti (POST /api/cs/tokens).
     QByteArray issueWithId(const QString &company, Role role, const QString &subject, const QString &tokenId,
         qint64 issuedAt, qint64 expiresAt, const QString &customer = {}) const;
@@ -45,6 +64,7 @@ public:
 
 private:
     Result<JwtClaims> verify(const QByteArray &token) const;
+    QByteArray challengeKey() const;
 
     QByteArray m_key;
     const Clock &m_clock;

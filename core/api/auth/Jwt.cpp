@@ -87,6 +87,10 @@ QByteArray signJwt(const JwtClaims &claims, const QByteArray &key)
         payload.insert(QStringLiteral("customer"), claims.customer);
     if (!claims.name.isEmpty())
         payload.insert(QStringLiteral("name"), claims.name);
+    if (!claims.sessionId.isEmpty())
+        payload.insert(QStringLiteral("sid"), claims.sessionId);
+    if (!claims.scope.isEmpty())
+        payload.insert(QStringLiteral("scope"), claims.scope);
     if (claims.notBefore != 0)
         payload.insert(QStringLiteral("nbf"), claims.notBefore);
     const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
@@ -171,6 +175,8 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
     claims.tokenId = payload.value(QStringLiteral("jti")).toString();
     claims.customer = payload.value(QStringLiteral("customer")).toString();
     claims.name = payload.value(QStringLiteral("name")).toString();
+    claims.sessionId = payload.value(QStringLiteral("sid")).toString();
+    claims.scope = payload.value(QStringLiteral("scope")).toString();
     claims.expiresAt = verified->expiresAt;
     claims.issuedAt = verified->issuedAt;
     claims.notBefore = verified->notBefore;

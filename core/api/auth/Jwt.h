@@ -15,6 +15,9 @@ struct JwtClaims {
     QString tokenId; // "jti"
     QString customer; // "customer": a client token acts for this customer only
     QString name; // "name": the agent's display name (agent login tokens)
+    QString sessionId; // "sid": the login session of an agent's login token (LoginSessions)
+    // "scope": "mfa-setup" for a login token that may only set up a second factor (auth.requireMfa).
+    QString scope;
     qint64 issuedAt = 0; // "iat", unix seconds
     qint64 expiresAt = 0; // "exp", unix seconds
     qint64 notBefore = 0; // "nbf", unix seconds; 0 = not set
@@ -27,7 +30,7 @@ constexpr qint64 kJwtLeewaySecs = 60;
 constexpr qsizetype kMaxJwtSize = 8 * 1024;
 
 // HS256 JWT: header {"alg":"HS256","typ":"JWT"}, claims company, role, sub, jti,
-// customer, name, iat, nbf, exp; base64url segments without padding.
+// customer, name, sid, scope, iat, nbf, exp; base64url segments without padding.
 QByteArray signJwt(const JwtClaims &claims, const QByteArray &key);
 
 // The "company" claim of a token WITHOUT checking its signature: only for

@@ -21,6 +21,9 @@ struct Principal {
     QString tokenId;
     QString customer; // set for client tokens: the only customer they may act for
     QString displayName; // the "name" claim of an agent's login token; else empty
+    QString sessionId; // the login session of an agent's login token ("sid"); else empty
+    // A login token that may only set up a second factor (the company requires one).
+    bool mfaSetupOnly = false;
     // Rate limits count per credential.
     QString credentialKey() const { return tokenId.isEmpty() ? company + QLatin1Char('/') + subject : tokenId; }
 };

@@ -16,10 +16,12 @@ namespace {
 
 QJsonObject agentJson(const Agent &a)
 {
-    return {{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name}, {QStringLiteral("email"), a.email},
+    QJsonObject o{{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name}, {QStringLiteral("email"), a.email},
         {QStringLiteral("role"), a.role}, {QStringLiteral("companyId"), a.companyId},
         {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}, {QStringLiteral("capacity"), a.capacity},
-        {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), a.weeklySummary}}}};
+        {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), a.weeklySummary}}},
+        {QStringLiteral("mfa"), QJsonObject{{QStringLiteral("enabled"), a.hasSecondFactor()}}}};
+    return o;
 }
 
 // What an admin sees of an agent: also whether it is active.
@@ -37,7 +39,7 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/auth/login"), anonymous(&CsApi::login));
     r.route("GET", base + QStringLiteral("/auth/status"), anonymous(&CsApi::authStatus));
     r.route("POST", base + QStringLiteral("/auth/setup"), anonymous(&CsApi::authSetup));
-    r.route("GET", base + QStringLiteral("/auth/me"), guarded(Role::Agent, &CsApi::authMe));
+    r.route("GET", base + QStringLiteral("/auth/me"), guarded(Role::Agent, &CsApi::authMe, true));
     r.route("GET", base + QStringLiteral("/agents"), guarded(Role::Agent, &CsApi::listAgents));
     r.route("PUT", base + QStringLiteral("/agents/me/presence"), guarded(Role::Agent, &CsApi::putPresence));
     r.route("PUT", base + QStringLiteral("/agents/me/notifications"),
@@ -47,6 +49,8 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("PATCH", base + QStringLiteral("/agents/:id"), guarded(Role::Admin, &CsApi::changeAgent));
     r.route("POST", base + QStringLiteral("/agents/:id/password"), guarded(Role::Admin, &CsApi::setAgentPassword));
     installCompanyRoutes(r, base);
+    installLoginSessionRoutes(r, base);
+    installMfaRoutes(r, base);
     r.route("POST", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::createToken));
     r.route("GET", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::listTokens));
     r.route("DELETE", base + QStringLiteral("/tokens/:id"), guarded(Role::Admin, &CsApi::revokeToken));
@@ -61,15 +65,29 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/canned-responses/:id/render"), guarded(Role::Agent, &CsApi::renderCanned));
 }
 
-QJsonObject CsApi::loginBody(const Agent &a)
+SignIn CsApi::signInFrom(const http::HttpRequest &req, const QString &method, const QString &device)
 {
-    qint64 expiresAt = 0;
+    const QString named = device.trimmed();
+    return SignIn{
+        method, named.isEmpty() ? QString::fromUtf8(req.header("user-agent")) : named, req.peerAddress.toString()};
+}
+
+Result<QJsonObject> CsApi::loginBody(const Agent &a, const SignIn &from, bool mfaSetupOnly)
+{
+    const qint64 issuedAt = m_people.agents->loginIssuedAt(a);
+    const qint64 expiresAt = issuedAt + m_people.tokenTtlSecs;
+    const auto session = m_people.sessions->open(a, from.method, from.device, from.address, expiresAt * 1000);
+    if (!session)
+        return session.error();
     const QByteArray token = m_people.tokens->issueForAgentAt(a.companyId, parseRole(a.role).value_or(Role::Agent),
-        a.id, a.name, m_people.agents->loginIssuedAt(a), m_people.tokenTtlSecs, &expiresAt);
+        a.id, a.name, issuedAt, m_people.tokenTtlSecs, nullptr, session->id, mfaSetupOnly);
     QJsonObject out{{QStringLiteral("token"), QString::fromLatin1(token)},
-        {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)}, {QStringLiteral("agent"), agentJson(a)}};
+        {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)}, {QStringLiteral("sessionId"), session->id},
+        {QStringLiteral("agent"), agentJson(a)}};
     if (const auto company = m_engine.company(a.companyId))
         out.insert(QStringLiteral("company"), companyJson(*company));
+    if (mfaSetupOnly)
+        out.insert(QStringLiteral("mfaSetupRequired"), true);
     return out;
 }
 
@@ -84,6 +102,13 @@ void CsApi::login(Call &c)
         return fail(c, cs::invalid(QStringLiteral("email"), QStringLiteral("email is required")));
     if (!passwordValue.isString() || passwordValue.toString().isEmpty())
         return fail(c, cs::invalid(QStringLiteral("password"), QStringLiteral("password is required")));
+    const QJsonValue deviceValue = body->value(QLatin1String("device"));
+    if (!deviceValue.isUndefined()
+        && (!deviceValue.isString() || deviceValue.toString().size() > LoginSessions::kMaxDeviceChars))
+        return fail(c,
+            cs::invalid(QStringLiteral("device"),
+                QStringLiteral("device must be a name of at most %1 characters").arg(LoginSessions::kMaxDeviceChars)));
+    const QString device = deviceValue.toString();
     // Bounded: the e-mail is a throttling key.
     const QString email = emailValue.toString().trimmed().toLower().left(AgentDirectory::kMaxEmailChars + 1);
     const QString password = passwordValue.toString();
@@ -107,15 +132,16 @@ void CsApi::login(Call &c)
     offThread<bool>(
         this, guard.pool(),
         [hash, password] { return PasswordHasher::verify(hash.isEmpty() ? PasswordHasher::decoy() : hash, password); },
-        [this, req, res = c.res, who = c.who, actor = c.actor, agent, email, address](bool matches) {
+        [this, req, res = c.res, who = c.who, actor = c.actor, agent, email, address, device](bool matches) {
             const bool ok = matches && agent.has_value();
             m_people.logins->finish(email, address, !ok);
             Call later{*req, res, who, actor, {}};
-            loginChecked(later, agent, email, ok);
+            loginChecked(later, agent, email, device, ok);
         });
 }
 
-void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QString &email, bool passwordOk)
+void CsApi::loginChecked(
+    Call &c, const std::optional<Agent> &agent, const QString &email, const QString &device, bool passwordOk)
 {
     const QString address = c.req.peerAddress.toString();
     if (!passwordOk) {
@@ -138,8 +164,22 @@ void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QStri
                 QStringLiteral("This company signs in through its identity provider: password login is off"),
                 {{QStringLiteral("reason"), QStringLiteral("password login is off")}}));
     }
-    m_people.agents->recordLogin(*agent, address);
-    reply(c, http::HttpResponse::json(200, loginBody(*agent)));
+    if (agent->hasSecondFactor()) { // the second step (POST /auth/login/mfa) logs in
+        const qint64 expiresAt = (m_engine.clock().nowSecs() + Authenticator::kMfaChallengeTtlSecs) * 1000;
+        return reply(c,
+            http::HttpResponse::json(200,
+                QJsonObject{{QStringLiteral("mfaRequired"), true},
+                    {QStringLiteral("challenge"),
+                        QString::fromLatin1(m_people.tokens->issueMfaChallenge(agent->companyId, agent->id, device))},
+                    {QStringLiteral("expiresAt"), timefmt::iso(expiresAt)}}));
+    }
+    const auto config = m_engine.config(agent->companyId);
+    const bool setupOnly = config && config->auth.requireMfa;
+    const auto login = loginBody(*agent, signInFrom(c.req, QStringLiteral("password"), device), setupOnly);
+    if (!login)
+        return fail(c, login.error());
+    m_people.agents->recordLogin(*agent, address, login->value(QLatin1String("sessionId")).toString());
+    reply(c, http::HttpResponse::json(200, *login));
 }
 
 void CsApi::authStatus(Call &c)
@@ -185,7 +225,9 @@ void CsApi::authSetup(Call &c)
         body->value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
     if (!checked)
         return fail(c, checked.error());
-    storeNewAgent(c, *checked, password, true, [this](const Agent &stored) { return loginBody(stored); });
+    storeNewAgent(c, *checked, password, true, [this, req = c.req](const Agent &stored) {
+        return loginBody(stored, signInFrom(req, QStringLiteral("password")));
+    });
 }
 
 std::optional<Agent> CsApi::callingAgent(Call &c)
@@ -303,7 +345,7 @@ void CsApi::createAgent(Call &c)
         body->value(QLatin1String("name")).toString(), role.toString(QStringLiteral("agent")), queueNames});
     if (!checked)
         return fail(c, checked.error());
-    storeNewAgent(c, *checked, password, false, [](const Agent &stored) {
+    storeNewAgent(c, *checked, password, false, [](const Agent &stored) -> Result<QJsonObject> {
         return QJsonObject{{QStringLiteral("agent"), managedAgentJson(stored)}};
     });
 }
@@ -311,7 +353,7 @@ void CsApi::createAgent(Call &c)
 // The password is hashed on the login pool (never the engine thread); the agent is stored
 // when that is done, and the call is answered 201 with `answer` of the stored agent.
 void CsApi::storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
-    std::function<QJsonObject(const Agent &)> answer)
+    std::function<Result<QJsonObject>(const Agent &)> answer)
 {
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     offThread<Result<QString>>(
@@ -324,7 +366,10 @@ void CsApi::storeNewAgent(Call &c, const NewAgent &agent, const QString &passwor
             const auto stored = m_people.agents->insert(agent, *hash, actor, onlyIfFirst);
             if (!stored)
                 return fail(later, stored.error());
-            reply(later, http::HttpResponse::json(201, answer(*stored)));
+            const auto body = answer(*stored);
+            if (!body)
+                return fail(later, body.error());
+            reply(later, http::HttpResponse::json(201, *body));
         });
 }
 

@@ -106,10 +106,10 @@ void CsApi::install(http::HttpServer &server)
         installCustomerRoutes(r, base);
 }
 
-http::Handler CsApi::guarded(Role minimum, Handler h)
+http::Handler CsApi::guarded(Role minimum, Handler h, bool duringMfaSetup)
 {
-    return [this, minimum, h](const http::HttpRequest &req, const http::HttpResponder &res) {
-        const AuthGate::Outcome auth = m_auth.check(req, false);
+    return [this, minimum, h, duringMfaSetup](const http::HttpRequest &req, const http::HttpResponder &res) {
+        const AuthGate::Outcome auth = m_auth.check(req, false, true);
         if (!auth.who) {
             res.send(auth.status == 429
                     ? cs::error(ErrorKind::LimitExceeded,
@@ -127,6 +127,14 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
                 who.role == Role::Client ? who.customer : QString()},
             {}};
         call.actor.displayName = who.displayName.isEmpty() ? call.actor.subject : who.displayName;
+        if (who.mfaSetupOnly && !duringMfaSetup) {
+            fail(call,
+                cs::error(ErrorKind::Forbidden,
+                    QStringLiteral(
+                        "Set up a second factor first: the company requires one (POST /api/cs/agents/me/mfa)"),
+                    {{QStringLiteral("reason"), QStringLiteral("mfa setup required")}}));
+            return;
+        }
         if (who.role < minimum) {
             fail(call,
                 cs::error(ErrorKind::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),

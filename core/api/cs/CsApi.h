@@ -9,6 +9,7 @@
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/access/ApiTokens.h"
+#include "core/engine/access/SecondFactors.h"
 #include "core/engine/access/SingleSignOn.h"
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/desk/Desk.h"
@@ -49,9 +50,19 @@ struct AgentServices {
     LoginGuard *logins = nullptr;
     const Authenticator *tokens = nullptr;
     ApiTokens *apiTokens = nullptr; // POST/GET/DELETE /tokens
+    LoginSessions *sessions = nullptr; // every login's session (CsLoginSessionRoutes.cpp)
+    SecondFactors *factors = nullptr; // TOTP (CsMfaRoutes.cpp)
     SingleSignOn *signOn = nullptr; // /auth/oidc (CsSignInRoutes.cpp); none: passwords only
     QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
     qint64 tokenTtlSecs = 43200;
+};
+
+// Where a login comes from: how the person proved who they are (password, mfa, oidc), the
+// device the console names or the client's User-Agent, and the client's address.
+struct SignIn {
+    QString method;
+    QString device;
+    QString address;
 };
 
 // Server-wide settings an admin edits over the API (CsSettingsRoutes.cpp): the
@@ -110,7 +121,8 @@ private:
         return std::make_shared<DeferredCall>(DeferredCall{std::move(kept), c.res, c.who, c.actor, c.extraHeaders});
     }
     using Handler = void (CsApi::*)(Call &);
-    http::Handler guarded(Role minimum, Handler h);
+    // duringMfaSetup: also for a token that may only set up a second factor (auth.requireMfa).
+    http::Handler guarded(Role minimum, Handler h, bool duringMfaSetup = false);
     // A route without a token (login, setup, status).
     http::Handler anonymous(Handler h);
 
@@ -153,7 +165,8 @@ private:
     // Agents and login (CsAgentRoutes.cpp).
     void installAgentRoutes(http::Router &r, const QString &base);
     void login(Call &c);
-    void loginChecked(Call &c, const std::optional<Agent> &agent, const QString &email, bool passwordOk);
+    void loginChecked(
+        Call &c, const std::optional<Agent> &agent, const QString &email, const QString &device, bool passwordOk);
     void authStatus(Call &c);
     // Single sign-on with OpenID Connect (CsSignInRoutes.cpp).
     void installSignInRoutes(http::Router &r, const QString &base);
@@ -173,7 +186,7 @@ private:
     void createAgent(Call &c);
     // Hashes `password` off the engine thread, then stores the agent and answers 201.
     void storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
-        std::function<QJsonObject(const Agent &)> answer);
+        std::function<Result<QJsonObject>(const Agent &)> answer);
     void changeAgent(Call &c);
     void setAgentPassword(Call &c);
     int releaseHeldSessions(Call &c, const QString &agentId); // back to their queues; how many
@@ -187,7 +200,24 @@ private:
     // Server-wide SMTP settings (CsSettingsRoutes.cpp).
     void getSmtp(Call &c);
     void putSmtp(Call &c);
-    QJsonObject loginBody(const Agent &a);
+    // A login's answer: a new session of `a` and its token (with the agent and company).
+    // With mfaSetupOnly the token may only set up a second factor (auth.requireMfa).
+    Result<QJsonObject> loginBody(const Agent &a, const SignIn &from, bool mfaSetupOnly = false);
+    static SignIn signInFrom(const http::HttpRequest &req, const QString &method, const QString &device = {});
+    // A person's login sessions (CsLoginSessionRoutes.cpp).
+    void installLoginSessionRoutes(http::Router &r, const QString &base);
+    void listMySessions(Call &c);
+    void endMySession(Call &c);
+    void logout(Call &c);
+    void listAgentSessions(Call &c);
+    void endAgentSessions(Call &c);
+    // A second factor (CsMfaRoutes.cpp).
+    void installMfaRoutes(http::Router &r, const QString &base);
+    void loginMfa(Call &c);
+    void enrolMfa(Call &c);
+    void confirmMfa(Call &c);
+    void disableMfa(Call &c);
+    void removeAgentMfa(Call &c);
     // Companies (CsCompanyRoutes.cpp).
     void installCompanyRoutes(http::Router &r, const QString &base);
     void createCompany(Call &c);

@@ -72,7 +72,10 @@ void CsApi::createCompany(Call &c)
             m_engine.audit(who.company, actor, QStringLiteral("company.create"),
                 QStringLiteral("company:") + founded->company.id, 201,
                 {{QStringLiteral("name"), founded->company.name}, {QStringLiteral("admin"), founded->admin.email}});
-            QJsonObject out = loginBody(founded->admin);
+            auto login = loginBody(founded->admin, signInFrom(*req, QStringLiteral("password")));
+            if (!login)
+                return fail(later, login.error());
+            QJsonObject out = *login;
             out.insert(QStringLiteral("company"), companyJson(founded->company));
             reply(later, http::HttpResponse::json(201, out));
         });

@@ -238,7 +238,8 @@ QJsonObject configJson(const CsConfig &c)
         {QStringLiteral("ratings"),
             QJsonObject{{QStringLiteral("email"), c.ratings.email}, {QStringLiteral("sms"), c.ratings.sms},
                 {QStringLiteral("whatsapp"), c.ratings.whatsapp}, {QStringLiteral("voice"), c.ratings.voice},
-                {QStringLiteral("chat"), c.ratings.chat}}}};
+                {QStringLiteral("chat"), c.ratings.chat}}},
+        {QStringLiteral("auth"), QJsonObject{{QStringLiteral("requireMfa"), c.auth.requireMfa}}}};
 }
 
 QJsonObject voiceJson(const VoiceSettings &v)
@@ -301,6 +302,7 @@ CsConfig readConfig(const QJsonObject &checked)
              std::pair{"whatsapp", &RatingSurveys::whatsapp}, std::pair{"voice", &RatingSurveys::voice},
              std::pair{"chat", &RatingSurveys::chat}})
         c.ratings.*on = ratings.value(QLatin1String(key)).toBool(c.ratings.*on);
+    c.auth.requireMfa = object(checked, "auth").value(QLatin1String("requireMfa")).toBool(c.auth.requireMfa);
     return c;
 }
 

@@ -19,6 +19,8 @@ CsFamily::CsFamily(const CsServices &services) : m_services(services)
     m_ws = std::make_unique<WsHub>(*services.engine, *services.auth);
     if (services.people.agents)
         m_ws->trackPresence(*services.people.agents);
+    if (services.people.sessions)
+        m_ws->closeEndedSessions(*services.people.sessions);
     if (services.calls && services.desk) {
         m_calls = std::make_unique<DeskCalls>(*services.calls, *services.desk, *services.engine);
         m_ws->setCalls(m_calls.get());

@@ -208,12 +208,18 @@ void CsApi::oidcCallback(Call &c)
                         {QStringLiteral("message"),
                             e.kind == ErrorKind::Internal ? QStringLiteral("Internal error") : e.message}})));
         }
-        // The answer of POST /auth/login, as the fragment's token and expiry.
-        const QJsonObject login = loginBody(*out.agent);
-        reply(later,
-            redirectTo(withFragment(out.redirect,
-                {{QStringLiteral("token"), login.value(QLatin1String("token")).toString()},
-                    {QStringLiteral("expiresAt"), login.value(QLatin1String("expiresAt")).toString()}})));
+        // The answer of POST /auth/login (a login session of method oidc), as the fragment's values. The
+        // provider's own policy stood for a second factor.
+        const auto login = loginBody(*out.agent, signInFrom(*req, QStringLiteral("oidc"), out.device));
+        if (!login)
+            return reply(later,
+                redirectTo(withFragment(out.redirect,
+                    {{QStringLiteral("error"), QString::fromLatin1(cs::errorCode(login.error()))},
+                        {QStringLiteral("message"), QStringLiteral("The sign-in could not be recorded")}})));
+        QList<QPair<QString, QString>> values;
+        for (const char *name : {"token", "expiresAt", "sessionId"})
+            values.append({QLatin1String(name), login->value(QLatin1String(name)).toString()});
+        reply(later, redirectTo(withFragment(out.redirect, values)));
     });
 }
 

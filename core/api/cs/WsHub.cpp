@@ -49,6 +49,20 @@ void WsHub::trackPresence(AgentDirectory &agents)
         });
 }
 
+void WsHub::closeEndedSessions(LoginSessions &sessions)
+{
+    connect(&sessions, &LoginSessions::ended, this, [this](const QStringList &ids) {
+        const QSet<QString> ended(ids.cbegin(), ids.cend());
+        QList<QPointer<http::WebSocket>> closing;
+        for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+            if (!it->who.sessionId.isEmpty() && ended.contains(it->who.sessionId))
+                closing.append(it->socket);
+        for (const QPointer<http::WebSocket> &socket : closing) // closing changes m_clients
+            if (socket)
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("session ended"));
+    });
+}
+
 void WsHub::setCalls(DeskCalls *calls)
 {
     m_calls = calls;

@@ -47,7 +47,8 @@ class DeskCalls;
 // connections, "call.accept|hold|unhold|transfer|hangup" from them, the call's audio as binary frames.
 // An event is encoded once into one frame that every connection getting it shares; a client
 // that leaves more than http/maxUnsentBytes unread is dropped (http::WebSocket), after which
-// the freed memory is handed back to the system.
+// the freed memory is handed back to the system. A connection whose login session ends is closed
+// (policy violation, "session ended").
 class WsHub : public QObject {
     Q_OBJECT
 
@@ -67,6 +68,8 @@ public:
     void install(http::HttpServer &server);
     // Agents with an open socket are present (see AgentDirectory::presence).
     void trackPresence(AgentDirectory &agents);
+    // Connections of a login session close when it ends (LoginSessions::ended).
+    void closeEndedSessions(LoginSessions &sessions);
     // Calls at the desk over these connections (none: call.* messages are refused).
     void setCalls(DeskCalls *calls);
 

@@ -179,10 +179,11 @@ Result<QList<Agent>> AgentDirectory::list(const QString &companyId, bool include
     return out;
 }
 
-void AgentDirectory::recordLogin(const Agent &a, const QString &clientAddress)
+void AgentDirectory::recordLogin(const Agent &a, const QString &clientAddress, const QString &sessionId)
 {
     audit(a.companyId, Actor{a.id, a.role, clientAddress}, QStringLiteral("auth.login"),
-        QStringLiteral("agent:") + a.id, AuditOutcome::Done, {{QStringLiteral("email"), a.email}});
+        QStringLiteral("agent:") + a.id, AuditOutcome::Done,
+        {{QStringLiteral("email"), a.email}, {QStringLiteral("sessionId"), sessionId}});
 }
 
 void AgentDirectory::recordLoginFailure(const QString &companyId, const QString &agentId, const QString &email,

@@ -2,6 +2,7 @@
 
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentAvailability.h"
+#include "core/engine/access/LoginSessions.h"
 
 #include <QHash>
 #include <QObject>
@@ -55,6 +56,8 @@ public:
     static constexpr int kMaxQueueChars = 64;
 
     explicit AgentDirectory(SessionEngine &engine, QObject *parent = nullptr);
+    // The sign-ins that deactivation, a new password or another role end (none: nothing ends).
+    void setSessions(LoginSessions *sessions) { m_sessions = sessions; }
 
     static QStringList defaultQueues();
     // Validates and normalises (trimmed name, lower-case e-mail, queues); the
@@ -84,7 +87,7 @@ public:
 
     // An admin's change (AgentDirectoryAdmin.cpp). Conflict when it would deactivate the
     // caller or leave the company without an active admin. Deactivating or changing
-    // the role ends the agent's login tokens at once (tokensValidAfter).
+    // the role ends the agent's login tokens at once (tokensValidAfter, LoginSessions).
     Result<Agent> change(const QString &companyId, const QString &id, const AgentChange &change, const Actor &actor);
     // A new password (hashed by the caller); the agent's login tokens stop working.
     Result<Agent> setPassword(
@@ -97,7 +100,7 @@ public:
     // login in the same second as a password change is not refused.
     qint64 loginIssuedAt(const Agent &a) const;
 
-    void recordLogin(const Agent &a, const QString &clientAddress);
+    void recordLogin(const Agent &a, const QString &clientAddress, const QString &sessionId);
     // companyId is empty for an unknown e-mail.
     void recordLoginFailure(const QString &companyId, const QString &agentId, const QString &email,
         const QString &reason, const QString &clientAddress);
@@ -126,9 +129,12 @@ private:
     void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
         AuditOutcome outcome, const QJsonObject &details);
     void changed(const QString &agentId, Presence before);
+    // Inside a write batch: ends the agent's sign-ins (false when that cannot be written).
+    bool endSessions(const QString &agentId, const QString &reason);
 
     SessionEngine &m_engine;
     Store &m_store;
+    LoginSessions *m_sessions = nullptr;
     QHash<QString, Live> m_live; // by agent id; in memory: presence starts over with the server
 };
 

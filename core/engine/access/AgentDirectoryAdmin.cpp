@@ -104,10 +104,14 @@ Result<Agent> AgentDirectory::change(
     const QVariantMap details{{QStringLiteral("name"), next.name}, {QStringLiteral("role"), next.role},
         {QStringLiteral("queues"), next.queues}, {QStringLiteral("active"), next.active},
         {QStringLiteral("capacity"), next.capacity}, {QStringLiteral("weeklySummary"), next.weeklySummary}};
+    const QString endsSessions = !next.active && stored->active ? QStringLiteral("deactivated")
+        : next.role != stored->role                             ? QStringLiteral("role changed")
+                                                                : QString();
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().update(next)
             && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.update"),
-                QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, details});
+                QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, details})
+            && (endsSessions.isEmpty() || endSessions(id, endsSessions));
     });
     if (!ok)
         return m_store.batch().failure(QStringLiteral("could not store the agent"));
@@ -129,7 +133,8 @@ Result<Agent> AgentDirectory::setPassword(
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().updatePassword(companyId, id, passwordHash, stored->tokensValidAfter)
             && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.password"),
-                QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, {}});
+                QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, {}})
+            && endSessions(id, QStringLiteral("password changed"));
     });
     if (!ok)
         return m_store.batch().failure(QStringLiteral("could not store the password"));
@@ -158,6 +163,11 @@ bool AgentDirectory::isDeactivated(const QString &email)
         return false;
     const auto agent = m_store.agents().findByEmail(email.trimmed().toLower());
     return agent && !agent->active;
+}
+
+bool AgentDirectory::endSessions(const QString &agentId, const QString &reason)
+{
+    return !m_sessions || static_cast<bool>(m_sessions->endAllInBatch(agentId, reason));
 }
 
 qint64 AgentDirectory::loginIssuedAt(const Agent &a) const

@@ -160,6 +160,7 @@ void SingleSignOn::finish(const SsoCallback &cb, QObject *context, std::function
         return done(out);
     }
     out.redirect = flow->redirect;
+    out.device = flow->device;
     const auto s = m_settings.get(flow->companyId);
     QString refusal;
     if (!s)

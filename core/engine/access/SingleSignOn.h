@@ -36,6 +36,7 @@ struct SsoCallback {
 // sign-in under way: there is nowhere to send the answer then).
 struct SsoOutcome {
     QString redirect;
+    QString device; // what the start named
     Result<Agent> agent = makeError(ErrorKind::Internal, QStringLiteral("not finished"));
 };
 

@@ -76,8 +76,12 @@ Result<Agent> SsoAdmission::admit(const OidcSettings &s, const QJsonObject &clai
     if (email.isEmpty() || email.size() > AgentDirectory::kMaxEmailChars)
         return refuse(
             company, subject, QString(), QStringLiteral("the provider gave no e-mail address"), clientAddress);
-    // Only the boolean true: a provider that has not verified the address proves nothing.
-    if (claims.value(QLatin1String("email_verified")) != QJsonValue(true))
+    // Only the boolean true: a provider that has not verified the address proves nothing. Entra ID sends
+    // no email_verified for work accounts; its xms_edov (the domain's owner verified it) stands in.
+    const QJsonValue verified = claims.contains(QLatin1String("email_verified"))
+        ? claims.value(QLatin1String("email_verified"))
+        : claims.value(QLatin1String("xms_edov"));
+    if (verified != QJsonValue(true))
         return refuse(
             company, subject, email, QStringLiteral("the provider has not verified the e-mail address"), clientAddress);
     if (!s.allowedDomains.contains(domainOf(email)))
