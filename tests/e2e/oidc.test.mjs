@@ -56,6 +56,9 @@ const accounts = [
   { sub: 'carol-sub', email: 'carol@example.com', email_verified: true, name: 'Carol Lead', groups: ['staff', 'support-leads'] },
   { sub: 'dave-sub', email: 'dave@example.com', email_verified: false, name: 'Dave Unverified', groups: [] },
   { sub: 'mallory-sub', email: 'mallory@elsewhere.test', email_verified: true, name: 'Mallory', groups: ['it-admins'] },
+  // As Microsoft Entra ID signs in a work account: no email_verified, its xms_edov instead.
+  { sub: 'frank-sub', email: 'frank@example.com', xms_edov: true, name: 'Frank Entra', groups: [] },
+  { sub: 'gina-sub', email: 'gina@example.com', xms_edov: false, name: 'Gina Entra', groups: [] },
 ];
 
 // The cookies a browser would keep for the provider (one host; paths are not told apart here).
@@ -233,6 +236,13 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
 
   it('refuses an e-mail the provider has not verified', async () => {
     assertRefused(await signIn('dave@example.com'), /not verified/);
+  });
+
+  it('takes Entra ID\'s xms_edov when email_verified is absent', async () => {
+    const frank = await signIn('frank@example.com');
+    assert.equal(frank.fragment.get('error'), null, frank.fragment.get('message'));
+    assert.equal((await me(frank.fragment.get('token'))).body.agent.email, 'frank@example.com');
+    assertRefused(await signIn('gina@example.com'), /not verified/);
   });
 
   it('refuses an ID token with another nonce', async () => {

@@ -21,7 +21,7 @@ export async function makeSigningKey(alg = 'RS256') {
 }
 
 // options: { port (0: any), client: { clientId, clientSecret, redirectUri }, accounts: [{ sub, email,
-// email_verified, name, groups }], keys: [private JWKs] (the first signs) }.
+// email_verified, xms_edov, name, groups }], keys: [private JWKs] (the first signs) }.
 export async function startProvider({ port = 0, client, accounts, keys }) {
   const server = http.createServer();
   server.listen(port, '127.0.0.1');
@@ -40,7 +40,8 @@ export async function startProvider({ port = 0, client, accounts, keys }) {
     }],
     jwks: { keys },
     cookies: { keys: [randomUUID()] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
+    // xms_edov: Microsoft Entra ID's "the e-mail's domain is verified by its owner", in place of email_verified.
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'], groups: ['groups'] },
     // The requested scopes' claims in the ID token itself (not only at userinfo).
     conformIdTokenClaims: false,
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
