@@ -2,7 +2,7 @@
 // loopback (lib/oidcProvider.mjs), and `tierdesk serve`. Each sign-in is followed step by step
 // with fetch and redirect: 'manual', carrying the provider's cookies: Tierdesk's /start, the
 // provider's authorize endpoint, its interaction (the login_hint's account signs in), back to
-// Tierdesk's /callback, which answers with the login token in the redirect's fragment.
+// Tierdesk's /callback, which answers with the login token in the redirect's query.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,7 +71,7 @@ function keep(jar, res) {
 }
 
 // Follows a sign-in from Tierdesk's /start to its /callback; returns the callback's answer:
-// { status, location, fragment (URLSearchParams), callbackUrl }.
+// { status, location, answer (the redirect's query, URLSearchParams), callbackUrl }.
 async function signIn(email, { provider = idp, company = companyId, redirect = consoleRedirect } = {}) {
   const query = new URLSearchParams({ companyId: company, redirect, loginHint: email, device: 'e2e' });
   let res = await fetch(`${server.baseUrl}/api/cs/auth/oidc/start?${query}`, { redirect: 'manual' });
@@ -92,8 +92,8 @@ async function signIn(email, { provider = idp, company = companyId, redirect = c
   res = await fetch(url, { redirect: 'manual' });
   const location = res.headers.get('location');
   const body = location ? null : await res.json();
-  const fragment = location ? new URLSearchParams(new URL(location).hash.slice(1)) : null;
-  return { status: res.status, location, fragment, body, callbackUrl: url };
+  const answer = location ? new URL(location).searchParams : null;
+  return { status: res.status, location, answer, body, callbackUrl: url };
 }
 
 async function me(token) {
@@ -108,10 +108,10 @@ async function auditEntries(action) {
 
 function assertRefused(r, reason) {
   assert.equal(r.status, 302, JSON.stringify(r.body));
-  assert.ok(r.location.startsWith(`${consoleRedirect}#`), r.location);
-  assert.equal(r.fragment.get('token'), null);
-  assert.match(r.fragment.get('error'), /^CS_0\d\d$/);
-  assert.match(r.fragment.get('message'), reason);
+  assert.ok(r.location.startsWith(`${consoleRedirect}?`), r.location);
+  assert.equal(r.answer.get('token'), null);
+  assert.match(r.answer.get('error'), /^CS_0\d\d$/);
+  assert.match(r.answer.get('message'), reason);
 }
 
 before(async () => {
@@ -186,18 +186,18 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
   it('signs in an existing agent, audited with the provider\'s subject', async () => {
     const r = await signIn('alice@example.com');
     assert.equal(r.status, 302, JSON.stringify(r.body));
-    assert.ok(r.location.startsWith(`${consoleRedirect}#`), r.location);
-    assert.equal(r.fragment.get('error'), null, r.fragment.get('message'));
-    assert.ok(Date.parse(r.fragment.get('expiresAt')) > Date.now());
-    const who = await me(r.fragment.get('token'));
+    assert.ok(r.location.startsWith(`${consoleRedirect}?`), r.location);
+    assert.equal(r.answer.get('error'), null, r.answer.get('message'));
+    assert.ok(Date.parse(r.answer.get('expiresAt')) > Date.now());
+    const who = await me(r.answer.get('token'));
     assert.equal(who.status, 200);
     assert.equal(who.body.agent.email, 'alice@example.com');
     assert.equal(who.body.agent.role, 'agent');
     // A login session of its own, signed in by oidc from the start's device.
-    const sessions = await api('GET', '/api/cs/auth/sessions', { token: r.fragment.get('token') });
+    const sessions = await api('GET', '/api/cs/auth/sessions', { token: r.answer.get('token') });
     assert.equal(sessions.status, 200, JSON.stringify(sessions.body));
     const current = sessions.body.sessions.find((s) => s.current);
-    assert.equal(current.id, r.fragment.get('sessionId'));
+    assert.equal(current.id, r.answer.get('sessionId'));
     assert.equal(current.method, 'oidc');
     assert.equal(current.device, 'e2e');
     const logins = await auditEntries('auth.login');
@@ -206,8 +206,8 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
 
   it('creates an unknown person of an allowed domain with the role of a group claim', async () => {
     const r = await signIn('carol@example.com');
-    assert.equal(r.fragment.get('error'), null, r.fragment.get('message'));
-    const who = await me(r.fragment.get('token'));
+    assert.equal(r.answer.get('error'), null, r.answer.get('message'));
+    const who = await me(r.answer.get('token'));
     assert.equal(who.body.agent.email, 'carol@example.com');
     assert.equal(who.body.agent.name, 'Carol Lead');
     assert.equal(who.body.agent.role, 'supervisor');
@@ -217,15 +217,15 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
 
   it('gives an existing agent the role the groups map to at each sign-in', async () => {
     const before = await signIn('alice@example.com');
-    const oldToken = before.fragment.get('token');
+    const oldToken = before.answer.get('token');
     const roleMap = { staff: 'supervisor', 'support-leads': 'supervisor', 'it-admins': 'admin' };
     const put = await api('PUT', `/api/cs/auth/oidc?companyId=${companyId}`, { body: settings(idp, { roleMap }), token: adminToken });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     const r = await signIn('alice@example.com');
-    assert.equal((await me(r.fragment.get('token'))).body.agent.role, 'supervisor');
+    assert.equal((await me(r.answer.get('token'))).body.agent.role, 'supervisor');
     assert.equal((await me(oldToken)).status, 401); // the role changed: older tokens end
     assert.equal((await api('PUT', `/api/cs/auth/oidc?companyId=${companyId}`, { body: settings(idp), token: adminToken })).status, 200);
-    assert.equal((await me((await signIn('alice@example.com')).fragment.get('token'))).body.agent.role, 'agent');
+    assert.equal((await me((await signIn('alice@example.com')).answer.get('token'))).body.agent.role, 'agent');
   });
 
   it('refuses an e-mail domain that is not allowed', async () => {
@@ -240,8 +240,8 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
 
   it('takes Entra ID\'s xms_edov when email_verified is absent', async () => {
     const frank = await signIn('frank@example.com');
-    assert.equal(frank.fragment.get('error'), null, frank.fragment.get('message'));
-    assert.equal((await me(frank.fragment.get('token'))).body.agent.email, 'frank@example.com');
+    assert.equal(frank.answer.get('error'), null, frank.answer.get('message'));
+    assert.equal((await me(frank.answer.get('token'))).body.agent.email, 'frank@example.com');
     assertRefused(await signIn('gina@example.com'), /not verified/);
   });
 
@@ -284,7 +284,7 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
 
   it('refuses a sign-in whose state was used already', async () => {
     const first = await signIn('alice@example.com');
-    assert.equal(first.fragment.get('error'), null);
+    assert.equal(first.answer.get('error'), null);
     const again = await fetch(first.callbackUrl, { redirect: 'manual' });
     assert.equal(again.status, 400);
     const body = await again.json();
@@ -306,7 +306,7 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
     assert.equal(rootLogin.status, 200, JSON.stringify(rootLogin.body));
     // Single sign-on still lets Alice in.
     const r = await signIn('alice@example.com');
-    assert.equal(r.fragment.get('error'), null, r.fragment.get('message'));
+    assert.equal(r.answer.get('error'), null, r.answer.get('message'));
     const failed = await auditEntries('auth.login_failed');
     assert.ok(failed.some((e) => e.details?.reason === 'password login is off (single sign-on)'));
   });
@@ -339,7 +339,7 @@ describe('the provider rotates its signing key', { timeout: 120000 }, () => {
       { body: settings(rotating, { allowedDomains: ['example.org'] }), token });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     const before = await signIn('erin@example.org', { provider: rotating, company: otherCompany });
-    assert.equal(before.fragment.get('error'), null, before.fragment.get('message'));
+    assert.equal(before.answer.get('error'), null, before.answer.get('message'));
     assert.equal(rotating.lastKid, oldKey.kid);
 
     const port = rotating.port;
@@ -348,7 +348,7 @@ describe('the provider rotates its signing key', { timeout: 120000 }, () => {
     rotating = await startProvider({ port, client: client(), accounts: people, keys: [newKey, oldKey] });
     const afterRotation = await signIn('erin@example.org', { provider: rotating, company: otherCompany });
     assert.equal(rotating.lastKid, newKey.kid); // Tierdesk had not seen this key: it fetched the JWKS again
-    assert.equal(afterRotation.fragment.get('error'), null, afterRotation.fragment.get('message'));
-    assert.equal((await me(afterRotation.fragment.get('token'))).body.agent.email, 'erin@example.org');
+    assert.equal(afterRotation.answer.get('error'), null, afterRotation.answer.get('message'));
+    assert.equal((await me(afterRotation.answer.get('token'))).body.agent.email, 'erin@example.org');
   });
 });

@@ -1,7 +1,7 @@
 // /api/cs/auth/oidc: a company's single sign-on with its OpenID provider. An admin sets the
 // provider (GET/PUT/DELETE); a person signs in through it: /start sends the browser to the provider,
 // which sends it back to /callback, which hands the login token to the sign-in's loopback
-// redirect (the console's, or a script's) in the URL's fragment.
+// redirect (the console's, or a script's) in the URL's query.
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
@@ -82,14 +82,18 @@ std::optional<QString> readChange(const QJsonObject &body, OidcSettingsChange *o
     return std::nullopt;
 }
 
-// `redirect` with `values` in its fragment (a fragment never reaches a server's logs).
-QByteArray withFragment(const QString &redirect, const QList<QPair<QString, QString>> &values)
+// `redirect` with `values` added to its query. Not the fragment: a browser never sends a fragment, and
+// the console's loopback listener (RFC 8252, 7.3) reads what the request brings; the redirect is on the
+// person's own machine, so the token passes no other server.
+QByteArray withAnswer(const QString &redirect, const QList<QPair<QString, QString>> &values)
 {
-    QByteArray fragment;
-    for (const auto &v : values)
-        fragment += (fragment.isEmpty() ? QByteArray() : QByteArrayLiteral("&")) + QUrl::toPercentEncoding(v.first)
-            + '=' + QUrl::toPercentEncoding(v.second);
-    return QUrl(redirect).toEncoded() + '#' + fragment;
+    QByteArray target = QUrl(redirect).toEncoded();
+    char separator = target.contains('?') ? '&' : '?';
+    for (const auto &v : values) {
+        target += separator + QUrl::toPercentEncoding(v.first) + '=' + QUrl::toPercentEncoding(v.second);
+        separator = '&';
+    }
+    return target;
 }
 
 http::HttpResponse redirectTo(const QByteArray &location)
@@ -203,23 +207,23 @@ void CsApi::oidcCallback(Call &c)
         if (!out.agent) {
             const Error &e = out.agent.error();
             return reply(later,
-                redirectTo(withFragment(out.redirect,
+                redirectTo(withAnswer(out.redirect,
                     {{QStringLiteral("error"), QString::fromLatin1(cs::errorCode(e))},
                         {QStringLiteral("message"),
                             e.kind == ErrorKind::Internal ? QStringLiteral("Internal error") : e.message}})));
         }
-        // The answer of POST /auth/login (a login session of method oidc), as the fragment's values. The
+        // The answer of POST /auth/login (a login session of method oidc), as the redirect's query. The
         // provider's own policy stood for a second factor.
         const auto login = loginBody(*out.agent, signInFrom(*req, QStringLiteral("oidc"), out.device));
         if (!login)
             return reply(later,
-                redirectTo(withFragment(out.redirect,
+                redirectTo(withAnswer(out.redirect,
                     {{QStringLiteral("error"), QString::fromLatin1(cs::errorCode(login.error()))},
                         {QStringLiteral("message"), QStringLiteral("The sign-in could not be recorded")}})));
         QList<QPair<QString, QString>> values;
         for (const char *name : {"token", "expiresAt", "sessionId"})
             values.append({QLatin1String(name), login->value(QLatin1String(name)).toString()});
-        reply(later, redirectTo(withFragment(out.redirect, values)));
+        reply(later, redirectTo(withAnswer(out.redirect, values)));
     });
 }
 
