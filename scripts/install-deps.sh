@@ -9,7 +9,7 @@ packages=(
   qt6-charts-dev libqt6sql6-sqlite libsqlite3-dev
   # team mode: Qt's PostgreSQL driver, and PostgreSQL 15 itself, which the tests start on their own
   # (tests/support/PgServer.h) as an unprivileged user
-  libqt6sql6-psql postgresql-15 postgresql-client-15 libcurl4-openssl-dev libhttp-parser-dev libsodium-dev liblinear-dev
+  libqt6sql6-psql postgresql-15 postgresql-client-15 libcurl4-openssl-dev libssl-dev libhttp-parser-dev libsodium-dev liblinear-dev
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   # Qt's own German (standard dialog buttons) beside the console's translations

@@ -209,6 +209,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_loginSessions = std::make_unique<LoginSessions>(*rt->m_engine);
     rt->m_agents->setSessions(rt->m_loginSessions.get());
     rt->m_secondFactors = std::make_unique<SecondFactors>(*rt->m_engine);
+    // A company's identity provider is reached as its own systems are (connectors' address policy).
+    rt->m_singleSignOn = std::make_unique<SingleSignOn>(
+        *rt->m_engine, *rt->m_agents, std::make_shared<CurlOutboundHttp>(rt->connectorsPolicy()));
     rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);
     rt->m_customers = std::make_unique<CustomerDirectory>(*rt->m_engine);
     rt->m_calls = std::make_unique<CallLog>(

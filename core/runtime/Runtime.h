@@ -7,6 +7,7 @@
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
 #include "core/engine/access/SecondFactors.h"
+#include "core/engine/access/SingleSignOn.h"
 #include "core/engine/admin/CallLog.h"
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/channels/Channels.h"
@@ -42,6 +43,8 @@ public:
     AgentDirectory &agents() { return *m_agents; }
     LoginSessions &loginSessions() { return *m_loginSessions; }
     SecondFactors &secondFactors() { return *m_secondFactors; }
+    // Single sign-on with a company's OpenID provider, and whether its people may use passwords.
+    SingleSignOn &singleSignOn() { return *m_singleSignOn; }
     CannedResponses &canned() { return *m_canned; }
     CustomerDirectory &customers() { return *m_customers; }
     // The inbox channels: mailboxes and Twilio accounts, mail and texts in, replies out.
@@ -136,6 +139,7 @@ private:
     std::unique_ptr<AgentDirectory> m_agents;
     std::unique_ptr<LoginSessions> m_loginSessions; // after the agents: it goes first
     std::unique_ptr<SecondFactors> m_secondFactors;
+    std::unique_ptr<SingleSignOn> m_singleSignOn; // after the agents: it goes first
     std::unique_ptr<CannedResponses> m_canned;
     std::unique_ptr<CallLog> m_calls;
     std::unique_ptr<CustomerDirectory> m_customers;

@@ -129,6 +129,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     cs.people.apiTokens = &m_runtime.apiTokens();
     cs.people.sessions = &m_runtime.loginSessions();
     cs.people.factors = &m_runtime.secondFactors();
+    cs.people.signOn = &m_runtime.singleSignOn();
     cs.people.setupSecret = m_setupSecret;
     cs.people.tokenTtlSecs
         = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);

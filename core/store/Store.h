@@ -22,6 +22,8 @@
 #include "core/store/ModelUsageRepo.h"
 #include "core/store/MoneyActionRepo.h"
 #include "core/store/NluModelRepo.h"
+#include "core/store/OidcFlowRepo.h"
+#include "core/store/OidcSettingsRepo.h"
 #include "core/store/RatingRepo.h"
 #include "core/store/SessionFileRepo.h"
 #include "core/store/SessionRepo.h"
@@ -67,6 +69,9 @@ public:
     KbSourceRepo &kbSources() { return m_kbSources; }
     KbGapRepo &kbGaps() { return m_kbGaps; }
     NluModelRepo &nluModels() { return m_nluModels; }
+    // Single sign-on: a company's provider, and the sign-ins under way.
+    OidcSettingsRepo &oidcSettings() { return m_oidcSettings; }
+    OidcFlowRepo &oidcFlows() { return m_oidcFlows; }
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
     MentionRepo &mentions() { return m_mentions; }
@@ -94,6 +99,8 @@ private:
     ModelUsageRepo m_modelUsage{*m_db};
     SurveyRepo m_surveys{*m_db};
     WeeklySummaryRepo m_weeklySummaries{*m_db};
+    OidcSettingsRepo m_oidcSettings{*m_db};
+    OidcFlowRepo m_oidcFlows{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

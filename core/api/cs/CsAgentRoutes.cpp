@@ -155,6 +155,15 @@ void CsApi::loginChecked(
             cs::error(ErrorKind::Unauthenticated, QStringLiteral("Wrong e-mail or password"))
                 .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     }
+    // The company signs in through its identity provider: a password is no way in (but for its break-glass admin).
+    if (m_people.signOn && !m_people.signOn->settings().passwordLoginAllowed(*agent)) {
+        m_people.agents->recordLoginFailure(
+            agent->companyId, agent->id, email, QStringLiteral("password login is off (single sign-on)"), address);
+        return reply(c,
+            cs::error(ErrorKind::Forbidden,
+                QStringLiteral("This company signs in through its identity provider: password login is off"),
+                {{QStringLiteral("reason"), QStringLiteral("password login is off")}}));
+    }
     if (agent->hasSecondFactor()) { // the second step (POST /auth/login/mfa) logs in
         const qint64 expiresAt = (m_engine.clock().nowSecs() + Authenticator::kMfaChallengeTtlSecs) * 1000;
         return reply(c,

@@ -100,6 +100,8 @@ void CsApi::install(http::HttpServer &server)
         guarded(Role::Client, &CsApi::sessionAttachment));
     if (m_people.agents)
         installAgentRoutes(r, base);
+    if (m_people.agents && m_people.signOn)
+        installSignInRoutes(r, base);
     if (m_customers)
         installCustomerRoutes(r, base);
 }

@@ -10,6 +10,7 @@
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/SecondFactors.h"
+#include "core/engine/access/SingleSignOn.h"
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/desk/Desk.h"
 #include "core/engine/policy/ConfigSimulator.h"
@@ -51,6 +52,7 @@ struct AgentServices {
     ApiTokens *apiTokens = nullptr; // POST/GET/DELETE /tokens
     LoginSessions *sessions = nullptr; // every login's session (CsLoginSessionRoutes.cpp)
     SecondFactors *factors = nullptr; // TOTP (CsMfaRoutes.cpp)
+    SingleSignOn *signOn = nullptr; // /auth/oidc (CsSignInRoutes.cpp); none: passwords only
     QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
     qint64 tokenTtlSecs = 43200;
 };
@@ -166,6 +168,14 @@ private:
     void loginChecked(
         Call &c, const std::optional<Agent> &agent, const QString &email, const QString &device, bool passwordOk);
     void authStatus(Call &c);
+    // Single sign-on with OpenID Connect (CsSignInRoutes.cpp).
+    void installSignInRoutes(http::Router &r, const QString &base);
+    void getOidcSettings(Call &c);
+    void putOidcSettings(Call &c);
+    void deleteOidcSettings(Call &c);
+    void startOidc(Call &c);
+    void oidcCallback(Call &c);
+    QString oidcCallbackUrl(const http::HttpRequest &req) const;
     void authSetup(Call &c);
     void authMe(Call &c);
     void listAgents(Call &c);
