@@ -279,9 +279,13 @@ void TestCsApiAgents::loginAndMe()
             {QStringLiteral("queues"),
                 QJsonArray({QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")})},
             {QStringLiteral("capacity"), Agent::kDefaultCapacity},
-            {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), false}}}}));
+            {QStringLiteral("notifications"), QJsonObject{{QStringLiteral("weeklySummary"), false}}},
+            {QStringLiteral("mfa"), QJsonObject{{QStringLiteral("enabled"), false}}}}));
     const QString token = r.json().value(QLatin1String("token")).toString();
     const QJsonObject claims = tokenClaims(token);
+    // The token names its login session, which the answer names too.
+    QCOMPARE(claims.value(QLatin1String("sid")).toString(), r.json().value(QLatin1String("sessionId")).toString());
+    QVERIFY(claims.value(QLatin1String("sid")).toString().startsWith(QLatin1String("lgs_")));
     QCOMPARE(claims.value(QLatin1String("sub")).toString(), ann);
     QCOMPARE(claims.value(QLatin1String("role")).toString(), QStringLiteral("agent"));
     QCOMPARE(claims.value(QLatin1String("company")).toString(), server.companyId());

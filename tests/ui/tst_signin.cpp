@@ -193,8 +193,17 @@ void TestSignIn::theLoopbackTakesOneRedirect()
     QTRY_VERIFY(other->isFinished());
     QCOMPARE(other->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
     QVERIFY(answered.isEmpty());
-    QUrl callback = redirect.redirectUrl();
-    callback.setQuery(QStringLiteral("token=aaa.bbb.ccc&expiresAt=2026-11-11T23%3A00%3A00Z&sessionId=s-1"));
+    // Without the listener's state (another program's token): refused, and the listener waits on.
+    QUrl forged = redirect.redirectUrl();
+    forged.setQuery(QStringLiteral("token=forged.token.x&state=guess"));
+    std::unique_ptr<QNetworkReply> refusedForged(nam.get(QNetworkRequest(forged)));
+    QTRY_VERIFY(refusedForged->isFinished());
+    QCOMPARE(refusedForged->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QVERIFY(answered.isEmpty());
+    QVERIFY(redirect.isListening());
+    QUrl callback = redirect.redirectUrl(); // as the server sends it: its answer added to the query
+    callback.setQuery(
+        callback.query() + QStringLiteral("&token=aaa.bbb.ccc&expiresAt=2026-11-11T23%3A00%3A00Z&sessionId=s-1"));
     QNetworkReply *reply = nam.get(QNetworkRequest(callback));
     QTRY_VERIFY(reply->isFinished());
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -529,7 +538,8 @@ void TestSignIn::singleSignOnThroughTheLoopback()
     // A refusal is said in the dialog, which stays.
     QNetworkAccessManager nam;
     QUrl refused = redirect;
-    refused.setQuery(QStringLiteral("error=access_denied&message=Not%20one%20of%20the%20company%27s%20domains"));
+    refused.setQuery(
+        refused.query() + QStringLiteral("&error=access_denied&message=Not%20one%20of%20the%20company%27s%20domains"));
     std::unique_ptr<QNetworkReply> no(nam.get(QNetworkRequest(refused)));
     QTRY_VERIFY_WITH_TIMEOUT(no->isFinished(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(dialog->errorText(), QStringLiteral("Not one of the company's domains"), 10000);
@@ -538,8 +548,11 @@ void TestSignIn::singleSignOnThroughTheLoopback()
     dialog->accept(); // again: a new listener
     const HttpResult sue = login(QStringLiteral("sue@example.com"));
     QUrl back(QUrlQuery(opened).queryItemValue(QStringLiteral("redirect"), QUrl::FullyDecoded));
-    back.setQuery(QUrlQuery{{QStringLiteral("token"), str(sue, "token")},
-        {QStringLiteral("expiresAt"), str(sue, "expiresAt")}, {QStringLiteral("sessionId"), str(sue, "sessionId")}});
+    QUrlQuery answer(back);
+    answer.addQueryItem(QStringLiteral("token"), str(sue, "token"));
+    answer.addQueryItem(QStringLiteral("expiresAt"), str(sue, "expiresAt"));
+    answer.addQueryItem(QStringLiteral("sessionId"), str(sue, "sessionId"));
+    back.setQuery(answer);
     std::unique_ptr<QNetworkReply> yes(nam.get(QNetworkRequest(back)));
     QVERIFY(signedIn.wait(10000));
     QVERIFY(yes->isFinished());

@@ -1,5 +1,6 @@
 #include "ui/client/LoopbackRedirect.h"
 
+#include <QRandomGenerator>
 #include <QTcpSocket>
 
 namespace tierdesk::ui {
@@ -12,7 +13,10 @@ QByteArray htmlAnswer(int status, const QString &title, const QString &text)
                                            "</body></html>")
                                 .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
                                 .toUtf8();
-    return "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Not Found")
+    return "HTTP/1.1 " + QByteArray::number(status)
+        + (status == 200        ? " OK"
+                : status == 400 ? " Bad Request"
+                                : " Not Found")
         + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n"
           "Content-Length: "
         + QByteArray::number(html.size()) + "\r\n\r\n" + html;
@@ -29,13 +33,15 @@ LoopbackRedirect::LoopbackRedirect(QObject *parent) : QObject(parent)
 bool LoopbackRedirect::listen()
 {
     close();
+    m_state = QString::number(QRandomGenerator::system()->generate64(), 16)
+        + QString::number(QRandomGenerator::system()->generate64(), 16);
     // The loopback address itself, not "localhost": the browser must not reach another machine.
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
 QUrl LoopbackRedirect::redirectUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/callback").arg(m_server.serverPort()));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/callback?state=%2").arg(m_server.serverPort()).arg(m_state));
 }
 
 void LoopbackRedirect::close()
@@ -81,6 +87,11 @@ void LoopbackRedirect::handle(QTcpSocket *socket)
     const QUrl target = line.size() == 3 ? QUrl(QString::fromLatin1(line.at(1))) : QUrl();
     if (line.value(0) != "GET" || target.path() != QLatin1String("/callback")) {
         socket->write(htmlAnswer(404, tr("Not found"), tr("This address only takes Tierdesk's sign-in.")));
+        socket->disconnectFromHost();
+        return;
+    }
+    if (QUrlQuery(target).queryItemValue(QStringLiteral("state")) != m_state) {
+        socket->write(htmlAnswer(400, tr("Not signed in"), tr("This is not the sign-in this Tierdesk started.")));
         socket->disconnectFromHost();
         return;
     }

@@ -22,7 +22,9 @@ struct SsoAnswer {
 // A native app's redirect for single sign-on (RFC 8252 §7.3): listens on 127.0.0.1 on a free port
 // for the one GET /callback the browser is sent to at the end, answers it with a small page
 // ("You can close this window") and says what it carried; then stops listening. Other requests
-// (a browser's /favicon.ico) are answered 404 and change nothing.
+// (a browser's /favicon.ico) are answered 404 and change nothing. The redirect URL carries a
+// random `state` of this listener that the server keeps in its query: a request without it (another
+// program on the machine sending a token of its own choosing) is refused and changes nothing.
 class LoopbackRedirect : public QObject {
     Q_OBJECT
 
@@ -32,7 +34,7 @@ public:
     explicit LoopbackRedirect(QObject *parent = nullptr);
     bool listen();
     bool isListening() const { return m_server.isListening(); }
-    // http://127.0.0.1:<port>/callback
+    // http://127.0.0.1:<port>/callback?state=<this listener's>
     QUrl redirectUrl() const;
     void close();
 
@@ -48,6 +50,7 @@ private:
     void handle(QTcpSocket *socket);
 
     QTcpServer m_server;
+    QString m_state;
 };
 
 } // namespace tierdesk::ui
