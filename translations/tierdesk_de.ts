@@ -4803,6 +4803,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <source>Tierdesk says why; you can close this window. %1</source>
         <translation>Tierdesk nennt den Grund; Sie können dieses Fenster schließen. %1</translation>
     </message>
+    <message>
+        <source>This is not the sign-in this Tierdesk started.</source>
+        <translation>Das ist nicht die Anmeldung, die dieses Tierdesk begonnen hat.</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::MainWindow</name>
