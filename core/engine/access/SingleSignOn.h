@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/access/SignInSettings.h"
+#include "core/engine/access/OidcProviders.h"
 #include "core/engine/access/SsoAdmission.h"
 #include "core/integrations/oidc/OidcProviderClient.h"
 
@@ -63,7 +63,7 @@ public:
         SessionEngine &engine, AgentDirectory &agents, std::shared_ptr<OutboundHttp> http, QObject *parent = nullptr);
     ~SingleSignOn() override;
 
-    SignInSettings &settings() { return m_settings; }
+    OidcProviders &settings() { return m_settings; }
     // Where a login token may be handed: http to this machine's loopback (RFC 8252, 7.3), so
     // a sign-in can never send someone's token to another site.
     static bool isLoopbackRedirect(const QUrl &url);
@@ -78,7 +78,7 @@ private:
     Result<OidcFlow> takeFlow(const QString &state);
 
     SessionEngine &m_engine;
-    SignInSettings m_settings;
+    OidcProviders m_settings;
     SsoAdmission m_admission;
     std::shared_ptr<OidcProviderClient> m_client;
     QThreadPool m_pool;

@@ -1,6 +1,6 @@
 #include "core/engine/access/SsoAdmission.h"
 
-#include "core/engine/access/SignInSettings.h"
+#include "core/engine/access/OidcProviders.h"
 
 #include <QJsonArray>
 
@@ -42,7 +42,7 @@ QString SsoAdmission::roleOf(const OidcSettings &s, const QJsonObject &claims)
     QString best;
     for (const QString &v : std::as_const(values)) {
         const QString role = s.roleMap.value(v);
-        if (SignInSettings::roleRank(role) > SignInSettings::roleRank(best))
+        if (OidcProviders::roleRank(role) > OidcProviders::roleRank(best))
             best = role;
     }
     return best.isEmpty() ? s.defaultRole : best;

@@ -1,4 +1,4 @@
-#include "core/engine/access/SignInSettings.h"
+#include "core/engine/access/OidcProviders.h"
 
 #include "core/common/Validation.h"
 #include "core/integrations/oidc/OidcDiscovery.h"
@@ -17,29 +17,29 @@ Result<QStringList> checkedDomains(const QStringList &given)
     QStringList out;
     for (const QString &d : given) {
         const QString name = d.trimmed().toLower();
-        if (name.size() > SignInSettings::kMaxDomainChars || !domain.match(name).hasMatch())
+        if (name.size() > OidcProviders::kMaxDomainChars || !domain.match(name).hasMatch())
             return invalidField(QStringLiteral("allowedDomains"),
                 QStringLiteral("allowedDomains holds '%1', which is not a domain name (example.com)")
                     .arg(name.left(64)));
         if (!out.contains(name))
             out << name;
     }
-    if (out.isEmpty() || out.size() > SignInSettings::kMaxDomains)
+    if (out.isEmpty() || out.size() > OidcProviders::kMaxDomains)
         return invalidField(QStringLiteral("allowedDomains"),
-            QStringLiteral("allowedDomains must name 1 to %1 e-mail domains").arg(SignInSettings::kMaxDomains));
+            QStringLiteral("allowedDomains must name 1 to %1 e-mail domains").arg(OidcProviders::kMaxDomains));
     return out;
 }
 
 bool isRole(const QString &role)
 {
-    return SignInSettings::roleRank(role) > 0;
+    return OidcProviders::roleRank(role) > 0;
 }
 
 } // namespace
 
-SignInSettings::SignInSettings(SessionEngine &engine) : m_engine(engine), m_store(engine.core().store()) { }
+OidcProviders::OidcProviders(SessionEngine &engine) : m_engine(engine), m_store(engine.core().store()) { }
 
-int SignInSettings::roleRank(const QString &role)
+int OidcProviders::roleRank(const QString &role)
 {
     if (role == QLatin1String("agent"))
         return 1;
@@ -50,7 +50,7 @@ int SignInSettings::roleRank(const QString &role)
     return 0;
 }
 
-Result<OidcSettings> SignInSettings::get(const QString &companyId)
+Result<OidcSettings> OidcProviders::get(const QString &companyId)
 {
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
@@ -60,7 +60,7 @@ Result<OidcSettings> SignInSettings::get(const QString &companyId)
     return *s;
 }
 
-Result<OidcSettings> SignInSettings::check(
+Result<OidcSettings> OidcProviders::check(
     const QString &companyId, const OidcSettingsChange &c, const std::optional<OidcSettings> &stored)
 {
     OidcSettings s;
@@ -114,7 +114,7 @@ Result<OidcSettings> SignInSettings::check(
     return s;
 }
 
-Result<OidcSettings> SignInSettings::put(const QString &companyId, const OidcSettingsChange &change, const Actor &actor)
+Result<OidcSettings> OidcProviders::put(const QString &companyId, const OidcSettingsChange &change, const Actor &actor)
 {
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
@@ -136,7 +136,7 @@ Result<OidcSettings> SignInSettings::put(const QString &companyId, const OidcSet
     return *s;
 }
 
-Status SignInSettings::remove(const QString &companyId, const Actor &actor)
+Status OidcProviders::remove(const QString &companyId, const Actor &actor)
 {
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
@@ -157,7 +157,7 @@ Status SignInSettings::remove(const QString &companyId, const Actor &actor)
     return Ok{};
 }
 
-bool SignInSettings::passwordLoginAllowed(const Agent &agent)
+bool OidcProviders::passwordLoginAllowed(const Agent &agent)
 {
     const auto s = m_store.oidcSettings().find(agent.companyId, m_store.webhooks().sealer());
     if (!s || s->passwordLogin)

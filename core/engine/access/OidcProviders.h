@@ -22,10 +22,10 @@ struct OidcSettingsChange {
     std::optional<QString> breakGlassAgentId; // none: kept; empty: no break-glass admin
 };
 
-// A company's sign-in settings, on the engine thread: its OpenID provider and client, which
-// e-mail domains come in with which role, and whether its people may still use passwords.
-// Every change is audited (never the secret); the secret never leaves through get().
-class SignInSettings {
+// A company's single sign-on settings (its OpenID provider), on the engine thread: its OpenID provider and client,
+// which e-mail domains come in with which role, and whether its people may still use passwords. Every change is audited
+// (never the secret); the secret never leaves through get().
+class OidcProviders {
 public:
     static constexpr int kMaxUrlChars = 512;
     static constexpr int kMaxClientIdChars = 256;
@@ -35,7 +35,7 @@ public:
     static constexpr int kMaxClaimChars = 256;
     static constexpr int kMaxRoleMapEntries = 100;
 
-    explicit SignInSettings(SessionEngine &engine);
+    explicit OidcProviders(SessionEngine &engine);
 
     // NotFound when the company has no single sign-on (or does not exist).
     Result<OidcSettings> get(const QString &companyId);
