@@ -22,9 +22,9 @@ struct OidcSettingsChange {
     std::optional<QString> breakGlassAgentId; // none: kept; empty: no break-glass admin
 };
 
-// A company's single sign-on settings (its OpenID provider), on the engine thread: its OpenID provider and client,
-// which e-mail domains come in with which role, and whether its people may still use passwords. Every change is audited
-// (never the secret); the secret never leaves through get().
+// A company's single sign-on settings, on the engine thread: its OpenID provider and client, which
+// e-mail domains come in with which role, and whether its people may still use passwords.
+// Every change is audited (never the secret); the secret never leaves through get().
 class OidcProviders {
 public:
     static constexpr int kMaxUrlChars = 512;
