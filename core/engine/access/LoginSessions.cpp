@@ -31,7 +31,7 @@ LoginSessions::LoginSessions(SessionEngine &engine, QObject *parent)
 
 LoginSessions::~LoginSessions()
 {
-    flushSeen();
+    writeSeen(); // not the clock: a test's may be gone before the runtime
 }
 
 Result<LoginSession> LoginSessions::open(
@@ -163,8 +163,12 @@ void LoginSessions::markEnded(const QList<EndedLoginSession> &sessions)
 
 void LoginSessions::flushSeen()
 {
-    const qint64 now = m_engine.clock().nowMs();
-    pruneEnded(now);
+    pruneEnded(m_engine.clock().nowMs());
+    writeSeen();
+}
+
+void LoginSessions::writeSeen()
+{
     if (m_seen.isEmpty())
         return;
     const QHash<QString, qint64> seen = std::exchange(m_seen, {});

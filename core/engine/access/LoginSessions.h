@@ -61,6 +61,7 @@ private:
     // Refused from now on; says so to the WebSockets (ended()).
     void markEnded(const QList<EndedLoginSession> &sessions);
     void pruneEnded(qint64 nowMs);
+    void writeSeen();
 
     SessionEngine &m_engine;
     LoginSessionRepo m_repo;
