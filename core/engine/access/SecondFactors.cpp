@@ -5,6 +5,8 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <functional>
+
 namespace tierdesk {
 namespace {
 
@@ -38,6 +40,22 @@ QString newRecoveryCode()
         code.append(QLatin1Char(kAlphabet[QRandomGenerator::system()->bounded(32)]));
     }
     return code;
+}
+
+// A write in the store's batch that says whether it changed anything (a step claimed, a code used).
+Result<bool> changedInBatch(Store &store, const std::function<Result<bool>()> &write)
+{
+    bool changed = false;
+    const Status run = store.batch().run([&]() -> Status {
+        const auto done = write();
+        if (!done)
+            return done.error();
+        changed = *done;
+        return Ok{};
+    });
+    if (!run)
+        return run.error();
+    return changed;
 }
 
 Error wrongCode(const QString &message)
@@ -146,32 +164,20 @@ Result<SecondFactorProof> SecondFactors::verify(const Agent &agent, const QStrin
         return makeError(ErrorKind::Unauthenticated, QStringLiteral("Wrong code"));
     Store &store = m_engine.core().store();
     if (const auto step = totp::matchingStep(*secret, code.trimmed(), m_engine.clock().nowSecs(), kDriftSteps)) {
-        bool claimed = false; // a step at or before the last accepted one is a replay
-        const Status run = store.batch().run([&]() -> Status {
-            const auto fresh = m_repo.claimStep(agent.id, *step);
-            if (!fresh)
-                return fresh.error();
-            claimed = *fresh;
-            return Ok{};
-        });
-        if (!run)
-            return run.error();
+        // A step at or before the last accepted one is a replay.
+        const auto claimed = changedInBatch(store, [&] { return m_repo.claimStep(agent.id, *step); });
         if (!claimed)
+            return claimed.error();
+        if (!*claimed)
             return makeError(
                 ErrorKind::Unauthenticated, QStringLiteral("This code was used already; wait for the next"));
         return SecondFactorProof::Totp;
     }
-    bool used = false;
-    const Status run = store.batch().run([&]() -> Status {
-        const auto ok = m_repo.useRecoveryCode(agent.id, recoveryHash(agent.id, code));
-        if (!ok)
-            return ok.error();
-        used = *ok;
-        return Ok{};
-    });
-    if (!run)
-        return run.error();
+    const auto used
+        = changedInBatch(store, [&] { return m_repo.useRecoveryCode(agent.id, recoveryHash(agent.id, code)); });
     if (!used)
+        return used.error();
+    if (!*used)
         return makeError(ErrorKind::Unauthenticated, QStringLiteral("Wrong code"));
     return SecondFactorProof::RecoveryCode;
 }
