@@ -99,6 +99,8 @@ void LoopbackRedirect::handle(QTcpSocket *socket)
     socket->write(answer.ok() ? htmlAnswer(200, tr("Signed in to Tierdesk"), tr("You can close this window."))
                               : htmlAnswer(200, tr("Not signed in"),
                                   tr("Tierdesk says why; you can close this window. %1").arg(answer.message)));
+    // The answer page must reach the browser even when the dialog holding this goes away at once.
+    socket->setParent(nullptr);
     socket->disconnectFromHost();
     close(); // one sign-in, one request
     emit answered(answer);
