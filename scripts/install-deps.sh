@@ -63,6 +63,8 @@ packages=(
   nodejs
   # tests/e2e: the web chat page (/chat) in a real browser, headless Chromium driven by npm playwright-core
   chromium
+  # tests/e2e: the console's own window under Xvfb, typed into as a person would (xdotool)
+  xdotool
   # make package (dpkg-shlibdeps) and its checks (scripts/check-package.sh)
   dpkg-dev lintian desktop-file-utils appstream file
 )

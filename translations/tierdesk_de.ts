@@ -4773,8 +4773,8 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <translation>Dieser Computer hat keinen lokalen Port für die Antwort des Browsers freigegeben.</translation>
     </message>
     <message>
-        <source>Waiting for the browser… Finish signing in there. If no browser opened, open this address: %1</source>
-        <translation>Warte auf den Browser … Schließen Sie die Anmeldung dort ab. Falls sich kein Browser geöffnet hat, öffnen Sie diese Adresse: %1</translation>
+        <source>Waiting for the browser… Finish signing in there. If no browser opened, open this address:</source>
+        <translation>Warte auf den Browser … Schließen Sie die Anmeldung dort ab. Falls sich kein Browser geöffnet hat, öffnen Sie diese Adresse:</translation>
     </message>
 </context>
 <context>

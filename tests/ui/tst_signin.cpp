@@ -530,6 +530,8 @@ void TestSignIn::singleSignOnThroughTheLoopback()
     QVERIFY(dialog->redirect().isListening());
     const QUrlQuery start(opened);
     QCOMPARE(opened.path(), QStringLiteral("/api/cs/auth/oidc/start"));
+    // Whole, to copy by hand when no browser opened.
+    QCOMPARE(child<QLineEdit>(*dialog, "ssoAddress")->text(), opened.toString(QUrl::FullyEncoded));
     QCOMPARE(start.queryItemValue(QStringLiteral("companyId"), QUrl::FullyDecoded), m_fixture->companyId());
     QCOMPARE(start.queryItemValue(QStringLiteral("loginHint"), QUrl::FullyDecoded), QStringLiteral("sue@example.com"));
     const QUrl redirect(start.queryItemValue(QStringLiteral("redirect"), QUrl::FullyDecoded));

@@ -79,6 +79,7 @@ LoginDialog::LoginDialog(ApiClient &client, QWidget *parent) : QDialog(parent), 
     connect(this, &QDialog::finished, this, [this] { m_redirect.close(); });
     connect(&m_redirect, &LoopbackRedirect::answered, this, [this](const SsoAnswer &answer) {
         m_ssoStatus->clear();
+        m_ssoAddress->hide();
         setBusy(false);
         if (!answer.ok())
             showError(answer.message.isEmpty() ? tr("Single sign-on did not sign you in (%1).").arg(answer.error)
@@ -151,12 +152,18 @@ QWidget *LoginDialog::buildSingleSignOnPage()
     m_ssoStatus = new QLabel(page);
     m_ssoStatus->setObjectName(QStringLiteral("ssoStatus"));
     m_ssoStatus->setWordWrap(true);
+    // The start address whole, to copy into a browser by hand: a label would cut it off.
+    m_ssoAddress = new QLineEdit(page);
+    m_ssoAddress->setObjectName(QStringLiteral("ssoAddress"));
+    m_ssoAddress->setReadOnly(true);
+    m_ssoAddress->hide();
     auto *form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(intro);
     form->addRow(tr("Company"), m_ssoCompany);
     form->addRow(tr("E-mail"), m_ssoEmail);
     form->addRow(m_ssoStatus);
+    form->addRow(m_ssoAddress);
     return page;
 }
 
@@ -316,7 +323,9 @@ void LoginDialog::showSingleSignOn()
         m_ssoEmail->setText(email());
     showError({});
     m_ssoStatus->clear();
+    m_ssoAddress->hide();
     setPage(Page::SingleSignOn);
+    m_ssoCompany->setFocus();
 }
 
 QString LoginDialog::ssoCompanyId() const
@@ -352,10 +361,11 @@ void LoginDialog::startSingleSignOn()
         return showError(tr("This computer refused a local port for the browser's answer."));
     const QUrl url = m_client.oidcStartUrl(company, m_redirect.redirectUrl(), m_ssoEmail->text());
     showError({});
-    m_ssoStatus->setText(tr("Waiting for the browser… Finish signing in there. If no browser opened, open "
-                            "this address: %1")
-                             .arg(url.toString()));
-    m_ssoStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ssoStatus->setText(
+        tr("Waiting for the browser… Finish signing in there. If no browser opened, open this address:"));
+    m_ssoAddress->setText(url.toString(QUrl::FullyEncoded));
+    m_ssoAddress->setCursorPosition(0);
+    m_ssoAddress->show();
     setBusy(true);
     if (browserOpener())
         browserOpener()(url);

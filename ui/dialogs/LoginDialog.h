@@ -100,6 +100,7 @@ private:
     QComboBox *m_ssoCompany;
     QLineEdit *m_ssoEmail;
     QLabel *m_ssoStatus;
+    QLineEdit *m_ssoAddress;
     QLabel *m_error;
     QPushButton *m_ok;
     QPushButton *m_back;
