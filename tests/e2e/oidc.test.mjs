@@ -72,7 +72,8 @@ function keep(jar, res) {
 
 // Follows a sign-in from Tierdesk's /start to its /callback; returns the callback's answer:
 // { status, location, answer (the redirect's query, URLSearchParams), callbackUrl }.
-async function signIn(email, { provider = idp, company = companyId, redirect = consoleRedirect } = {}) {
+// alterCallback(url): changes the provider's answer on its way back (an attacker's mix-up).
+async function signIn(email, { provider = idp, company = companyId, redirect = consoleRedirect, alterCallback } = {}) {
   const query = new URLSearchParams({ companyId: company, redirect, loginHint: email, device: 'e2e' });
   let res = await fetch(`${server.baseUrl}/api/cs/auth/oidc/start?${query}`, { redirect: 'manual' });
   assert.equal(res.status, 302, await res.text());
@@ -89,6 +90,8 @@ async function signIn(email, { provider = idp, company = companyId, redirect = c
     url = new URL(res.headers.get('location'), url).href;
   }
   assert.ok(url.startsWith(`${server.baseUrl}/api/cs/auth/oidc/callback?`), url);
+  if (alterCallback)
+    url = alterCallback(new URL(url)).href;
   res = await fetch(url, { redirect: 'manual' });
   const location = res.headers.get('location');
   const body = location ? null : await res.json();
@@ -280,6 +283,17 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
       const res = await fetch(`${server.baseUrl}/api/cs/auth/oidc/start?${query}`, { redirect: 'manual' });
       assert.equal(res.status, 302, redirect);
     }
+  });
+
+  it('refuses an answer that names another provider as its issuer (RFC 9207)', async () => {
+    const named = await signIn('alice@example.com');
+    assert.equal(new URL(named.callbackUrl).searchParams.get('iss'), idp.issuer); // the provider names itself
+    assert.equal(named.answer.get('error'), null);
+    const r = await signIn('alice@example.com', { alterCallback: (url) => {
+      url.searchParams.set('iss', 'https://attacker.example.net');
+      return url;
+    } });
+    assertRefused(r, /another identity provider/);
   });
 
   it('refuses a sign-in whose state was used already', async () => {

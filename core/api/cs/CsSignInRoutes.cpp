@@ -197,6 +197,7 @@ void CsApi::oidcCallback(Call &c)
     cb.state = queryParam(c.req, "state");
     cb.code = queryParam(c.req, "code");
     cb.providerError = queryParam(c.req, "error");
+    cb.issuer = queryParam(c.req, "iss");
     cb.callbackUrl = oidcCallbackUrl(c.req);
     cb.clientAddress = c.req.peerAddress.toString();
     const auto req = std::make_shared<const http::HttpRequest>(c.req);

@@ -165,6 +165,8 @@ void SingleSignOn::finish(const SsoCallback &cb, QObject *context, std::function
     QString refusal;
     if (!s)
         refusal = QStringLiteral("the company has no single sign-on");
+    else if (!cb.issuer.isEmpty() && cb.issuer != s->issuer) // RFC 9207: an answer of another provider
+        refusal = QStringLiteral("the answer came from another identity provider");
     else if (!cb.providerError.isEmpty())
         refusal = QStringLiteral("the identity provider refused the sign-in (%1)").arg(cb.providerError.left(64));
     else if (cb.code.isEmpty() || cb.code.size() > kMaxCodeChars)

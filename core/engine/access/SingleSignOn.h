@@ -28,6 +28,7 @@ struct SsoCallback {
     QString state;
     QString code;
     QString providerError; // the provider's error=, when it refused
+    QString issuer; // the provider's iss= (RFC 9207), when it names itself
     QString callbackUrl; // the same redirect_uri as the start's
     QString clientAddress;
 };
