@@ -204,7 +204,8 @@ describe('single sign-on with OpenID Connect (oidc-provider)', { timeout: 120000
     assert.equal(current.method, 'oidc');
     assert.equal(current.device, 'e2e');
     const logins = await auditEntries('auth.login');
-    assert.ok(logins.some((e) => e.details?.method === 'oidc' && e.details?.subject === 'alice-sub'), JSON.stringify(logins));
+    assert.ok(logins.some((e) => e.details?.method === 'oidc' && e.details?.subject === 'alice-sub'
+      && e.details?.issuer === idp.issuer && e.details?.sessionId === current.id), JSON.stringify(logins));
   });
 
   it('creates an unknown person of an allowed domain with the role of a group claim', async () => {

@@ -221,6 +221,8 @@ void CsApi::oidcCallback(Call &c)
                 redirectTo(withAnswer(out.redirect,
                     {{QStringLiteral("error"), QString::fromLatin1(cs::errorCode(login.error()))},
                         {QStringLiteral("message"), QStringLiteral("The sign-in could not be recorded")}})));
+        m_people.signOn->recordLogin(
+            out, req->peerAddress.toString(), login->value(QLatin1String("sessionId")).toString());
         QList<QPair<QString, QString>> values;
         for (const char *name : {"token", "expiresAt", "sessionId"})
             values.append({QLatin1String(name), login->value(QLatin1String(name)).toString()});

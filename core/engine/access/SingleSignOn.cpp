@@ -194,9 +194,17 @@ void SingleSignOn::finish(const SsoCallback &cb, QObject *context, std::function
                 result.agent = claims.error();
                 return done(result);
             }
+            result.issuer = settings.issuer;
+            result.subject = claims->value(QLatin1String("sub")).toString().left(SsoAdmission::kMaxSubjectChars);
             result.agent = m_admission.admit(settings, *claims, address);
             done(result);
         });
+}
+
+void SingleSignOn::recordLogin(const SsoOutcome &outcome, const QString &clientAddress, const QString &sessionId)
+{
+    if (outcome.agent)
+        m_admission.signedIn(*outcome.agent, outcome.issuer, outcome.subject, clientAddress, sessionId);
 }
 
 } // namespace tierdesk

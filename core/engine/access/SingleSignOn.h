@@ -38,6 +38,8 @@ struct SsoCallback {
 struct SsoOutcome {
     QString redirect;
     QString device; // what the start named
+    QString issuer; // the provider's, and who it said the person is
+    QString subject;
     Result<Agent> agent = makeError(ErrorKind::Internal, QStringLiteral("not finished"));
 };
 
@@ -71,6 +73,8 @@ public:
 
     void start(const SsoStart &request, QObject *context, std::function<void(Result<QUrl>)> done);
     void finish(const SsoCallback &callback, QObject *context, std::function<void(SsoOutcome)> done);
+    // Audits a finished sign-in whose login session `sessionId` is open.
+    void recordLogin(const SsoOutcome &outcome, const QString &clientAddress, const QString &sessionId);
 
 private:
     Result<OidcFlow> newFlow(const SsoStart &request);

@@ -109,11 +109,17 @@ Result<Agent> SsoAdmission::admit(const OidcSettings &s, const QJsonObject &clai
             return refuse(company, subject, email, changed.error().message, clientAddress);
         agent = *changed;
     }
-    m_engine.audit(company, Actor{agent->id, agent->role, clientAddress}, QStringLiteral("auth.login"),
-        QStringLiteral("agent:") + agent->id, AuditOutcome::Done,
-        {{QStringLiteral("email"), agent->email}, {QStringLiteral("method"), QStringLiteral("oidc")},
-            {QStringLiteral("issuer"), s.issuer}, {QStringLiteral("subject"), subject}});
     return *agent;
+}
+
+void SsoAdmission::signedIn(const Agent &agent, const QString &issuer, const QString &subject,
+    const QString &clientAddress, const QString &sessionId)
+{
+    m_engine.audit(agent.companyId, Actor{agent.id, agent.role, clientAddress}, QStringLiteral("auth.login"),
+        QStringLiteral("agent:") + agent.id, AuditOutcome::Done,
+        {{QStringLiteral("email"), agent.email}, {QStringLiteral("method"), QStringLiteral("oidc")},
+            {QStringLiteral("issuer"), issuer}, {QStringLiteral("subject"), subject},
+            {QStringLiteral("sessionId"), sessionId}});
 }
 
 Result<Agent> SsoAdmission::create(

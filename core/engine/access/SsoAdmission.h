@@ -19,6 +19,9 @@ public:
 
     // The agent to sign in; Forbidden saying why when the person may not come in.
     Result<Agent> admit(const OidcSettings &s, const QJsonObject &claims, const QString &clientAddress);
+    // Audits the sign-in once its login session is open (auth.login, naming the session).
+    void signedIn(const Agent &agent, const QString &issuer, const QString &subject, const QString &clientAddress,
+        const QString &sessionId);
     // The role the claims give (the highest mapped value of the role claim, else defaultRole).
     static QString roleOf(const OidcSettings &s, const QJsonObject &claims);
     // Audits a refused sign-in of the company (`subject` and `email` when the token said them).
