@@ -4,7 +4,8 @@
 # On a shared 2-core machine single runs vary by ±15 %; alternating spreads the drift over both.
 # Usage: bench/compare.sh BASE_BIN NEW_BIN   (env: ROUNDS=5, DURATION=10s, and bench/run.sh's;
 #   BASE_TOKEN_KIND / NEW_TOKEN_KIND: api or login, the token each side's load sends, so one
-#   binary can be compared with itself: an API token against a login token whose session is checked)
+#   binary can be compared with itself: an API token against a login token whose session is checked;
+#   with MESSAGE_ROUTE=agent, the route a login token posts on: a person's replies, agent-messages)
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: bench/compare.sh BASE_BIN NEW_BIN" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)

@@ -1,5 +1,6 @@
--- POST /api/cs/sessions/:id/messages over many sessions, with varied customer text.
--- Env: TOKEN, SESSIONS_FILE (one session id per line).
+-- POST /api/cs/sessions/:id/messages over many sessions, with varied customer text; with
+-- MESSAGE_ROUTE=agent a person's replies instead (POST .../agent-messages, sessions at the human tier).
+-- Env: TOKEN, SESSIONS_FILE (one session id per line), MESSAGE_ROUTE (customer or agent).
 local sessions = {}
 local messages = {
   "Where is my order?",
@@ -13,6 +14,7 @@ local messages = {
   "I can't log into my account",
   "How do I pause my Trail Club subscription?",
 }
+local agent = os.getenv("MESSAGE_ROUTE") == "agent"
 local counter = 0
 local created = 0
 local failed = 0
@@ -37,6 +39,9 @@ function request()
   counter = counter + 1
   local id = sessions[(counter % #sessions) + 1]
   local text = messages[(counter % #messages) + 1]
+  if agent then
+    return wrk.format(nil, "/api/cs/sessions/" .. id .. "/agent-messages", nil, '{"content":"' .. text .. '"}')
+  end
   return wrk.format(nil, "/api/cs/sessions/" .. id .. "/messages", nil, '{"message":"' .. text .. '"}')
 end
 

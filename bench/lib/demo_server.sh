@@ -1,7 +1,7 @@
 # Sourced by the load benchmarks: starts `tierdesk serve --demo` on a fresh data directory
 # and waits until it prints its admin token.
-#   start_demo_server BIN DATA PORT [RUNNER...]   sets pid, TOKEN (exported), company, base
-# (TOKEN_KIND=login: TOKEN is the demo admin's login token rather than the printed API token)
+#   start_demo_server BIN DATA PORT [RUNNER...]   sets pid, TOKEN and API_TOKEN (exported), company, base
+# (TOKEN_KIND=login: TOKEN is the demo admin's login token rather than API_TOKEN, the printed API token)
 # RUNNER (e.g. valgrind and its options) goes before the program; such a start is slow, so
 # the wait is long enough for it (60 s). A server that never says its token stops the script.
 start_demo_server() {
@@ -15,7 +15,8 @@ start_demo_server() {
     cat "$data/serve.log" >&2
     exit 1
   fi
-  TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
+  API_TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
+  TOKEN=$API_TOKEN
   # TOKEN_KIND=login: the demo admin's login token instead (a login session checked on every request).
   if [ "${TOKEN_KIND:-api}" = login ]; then
     local email password
@@ -25,7 +26,7 @@ start_demo_server() {
       -d "{\"email\":\"$email\",\"password\":\"$password\",\"device\":\"bench\"}" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
     [ -n "$TOKEN" ] || { echo "the demo admin could not log in" >&2; exit 1; }
   fi
-  export TOKEN
+  export TOKEN API_TOKEN
   company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
   base="http://127.0.0.1:$port"
 }
