@@ -292,6 +292,9 @@ Status ServerHost::startSip()
     sip.host = m_options.host;
     sip.port = *m_options.sipPort;
     sip.maxCalls = calls.maxCalls + kSipDecidingCalls;
+    sip.maxCallsPerSource = qBound(1, m_runtime.settings().intValue(settings::VoiceMaxCallsPerSource), 500);
+    sip.invitesPerSourcePerMinute
+        = qBound(1, m_runtime.settings().intValue(settings::VoiceInvitesPerSourcePerMinute), 10000);
     sip.rtpTimeoutMs = calls.idleMs;
     m_sip = std::make_unique<SipDoor>(callCenter(), &m_runtime.customers(), sip);
     if (Status started = m_sip->start(); !started) {

@@ -34,6 +34,7 @@ public:
     void stop();
     bool answered() const { return m_answered; }
     bool overTcp() const { return m_tcp; }
+    const struct sa &signalling() const { return m_signalling; } // where the INVITE came from
 
 private:
     static void onRtp(const struct sa *src, const struct rtp_header *hdr, struct mbuf *mb, void *arg);

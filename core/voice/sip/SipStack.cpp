@@ -2,9 +2,13 @@
 
 #include "core/voice/sip/SipLeg.h"
 
+#include <QLoggingCategory>
+
 namespace tierdesk::voice::sip {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcSipDoor, "tierdesk.calls.sip")
 
 constexpr int kBindTries = 20; // port 0: UDP takes a free port; TCP may find it taken and try again
 constexpr uint32_t kSessionTableSize = 32;
@@ -38,7 +42,11 @@ struct SipStack::Timers {
     }
 };
 
-SipStack::SipStack(Options options, SipEvents &events) : m_options(std::move(options)), m_events(events) { }
+SipStack::SipStack(Options options, SipEvents &events)
+    : m_options(std::move(options)), m_events(events),
+      m_sources({m_options.maxCallsPerSource, m_options.invitesPerSourcePerMinute})
+{
+}
 
 SipStack::~SipStack()
 {
@@ -244,6 +252,8 @@ void SipStack::onInvite(const struct sip_msg *msg)
     for (const auto &[key, leg] : m_legs)
         if (!leg->answered() && leg->incoming().callId == callId)
             return; // a retransmission while the owner decides: the 100 Trying stands
+    if (!admitSource(msg))
+        return;
     if (m_stopping || static_cast<int>(m_legs.size()) >= m_options.maxCalls) {
         sip_treply(nullptr, m_sip, msg, 486, "Busy Here");
         return;
@@ -266,6 +276,34 @@ void SipStack::onInvite(const struct sip_msg *msg)
     const SipIncoming incoming = leg->incoming();
     m_legs.emplace(key, std::move(leg));
     m_events.incoming(incoming);
+}
+
+bool SipStack::admitSource(const struct sip_msg *msg)
+{
+    char text[64] = {};
+    re_snprintf(text, sizeof text, "%j", &msg->src);
+    const QString source = QString::fromLatin1(text);
+    int underWay = 0;
+    for (const auto &[key, leg] : m_legs)
+        underWay += sa_cmp(&leg->signalling(), &msg->src, SA_ADDR) ? 1 : 0;
+    const auto now = static_cast<qint64>(tmr_jiffies());
+    const SourceLimits::Verdict verdict = m_sources.admit(source, underWay, now);
+    if (verdict == SourceLimits::Verdict::Allowed)
+        return true;
+    const bool flood = verdict == SourceLimits::Verdict::TooManyInvites;
+    if (m_sources.tell(source, now))
+        qCWarning(lcSipDoor).noquote() << QStringLiteral("SIP: %1 %2; its INVITEs are refused (%3)")
+                                              .arg(source,
+                                                  flood ? QStringLiteral("sends more than %1 INVITEs a minute")
+                                                              .arg(m_options.invitesPerSourcePerMinute)
+                                                        : QStringLiteral("has %1 calls under way").arg(underWay),
+                                                  flood ? QStringLiteral("503") : QStringLiteral("486"));
+    if (flood)
+        sip_treplyf(nullptr, nullptr, m_sip, msg, false, 503, "Service Unavailable",
+            "Retry-After: %d\r\nContent-Length: 0\r\n\r\n", m_sources.retryAfterSecs(source, now));
+    else
+        sip_treply(nullptr, m_sip, msg, 486, "Busy Here");
+    return false;
 }
 
 bool SipStack::requestHandler(const struct sip_msg *msg, void *arg)

@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/voice/sip/SipEvents.h"
+#include "core/voice/sip/SourceLimits.h"
 
 #include <QHostAddress>
 
@@ -32,6 +33,8 @@ public:
         QHostAddress host = QHostAddress::LocalHost; // SIP and RTP listen here
         quint16 port = 5060; // UDP and TCP; 0: a free port (tests)
         int maxCalls = 200; // legs at once, deciding or answered; one more is 486 at once
+        int maxCallsPerSource = 4; // legs at once from one address; one more is 486
+        int invitesPerSourcePerMinute = 30; // new INVITEs from one address; more are 503 with Retry-After
         int decideTimeoutMs = 5000; // the owner did not decide: 480
         int rtpTimeoutMs = 20000; // no RTP for this long ends an answered call (BYE)
         quint16 rtpPortMin = 20000;
@@ -72,6 +75,8 @@ private:
     void drain(); // the commands waiting, on the SIP thread
     void onCommand(Command &command);
     void onInvite(const struct sip_msg *msg);
+    // False (and the INVITE answered 486 or 503) when its source asks for more than its share.
+    bool admitSource(const struct sip_msg *msg);
     bool onOptions(const struct sip_msg *msg);
     // The leg is over: said to the owner, and given back to libre after the handler returns.
     void end(quint64 key, const QString &reason);
@@ -101,6 +106,7 @@ private:
     quint64 m_nextKey = 1;
     std::map<quint64, std::unique_ptr<SipLeg>> m_legs;
     std::vector<std::unique_ptr<SipLeg>> m_ended; // given back on the next turn of the loop
+    SourceLimits m_sources;
     struct Timers;
     std::unique_ptr<Timers> m_timers;
     bool m_stopping = false;

@@ -13,9 +13,11 @@ namespace tierdesk::test {
 
 class SipProbe {
 public:
-    explicit SipProbe(quint16 serverPort) : m_server(serverPort)
+    // `source`: the address it sends from (any of 127.0.0.0/8 on Linux: another caller's address).
+    explicit SipProbe(quint16 serverPort, const QHostAddress &source = QHostAddress::LocalHost)
+        : m_server(serverPort), m_source(source.toString())
     {
-        m_socket.bind(QHostAddress::LocalHost, 0);
+        m_socket.bind(source, 0);
         m_callId = QStringLiteral("probe-%1").arg(QRandomGenerator::global()->generate());
         QObject::connect(&m_socket, &QUdpSocket::readyRead, &m_socket, [this] {
             while (m_socket.hasPendingDatagrams()) {
@@ -123,17 +125,18 @@ private:
     static int statusOf(const QString &m) { return m.startsWith(QLatin1String("SIP/2.0 ")) ? m.mid(8, 3).toInt() : 0; }
     QString headers(int cseq, const QString &method) const
     {
-        return QStringLiteral("Via: SIP/2.0/UDP 127.0.0.1:%1;branch=z9hG4bK-%2-%3;rport\r\nMax-Forwards: 70\r\n"
-                              "From: <sip:probe@127.0.0.1>;tag=probe\r\nTo: <sip:x@127.0.0.1>\r\nCall-ID: %2\r\n"
-                              "CSeq: %3 %4\r\nContact: <sip:probe@127.0.0.1:%1>\r\n")
+        return QStringLiteral("Via: SIP/2.0/UDP %5:%1;branch=z9hG4bK-%2-%3;rport\r\nMax-Forwards: 70\r\n"
+                              "From: <sip:probe@%5>;tag=probe\r\nTo: <sip:x@127.0.0.1>\r\nCall-ID: %2\r\n"
+                              "CSeq: %3 %4\r\nContact: <sip:probe@%5:%1>\r\n")
             .arg(m_socket.localPort())
             .arg(m_callId)
             .arg(cseq)
-            .arg(method);
+            .arg(method, m_source);
     }
     void send(const QString &message) { sendRaw(message.toUtf8()); }
 
     quint16 m_server;
+    QString m_source;
     QUdpSocket m_socket;
     QString m_callId;
     QStringList m_received;

@@ -11,6 +11,7 @@
 #include "tests/voice/sip/SipProbe.h"
 
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -69,6 +70,7 @@ private slots:
     void pcmuKeypadAndServerHangUp();
     void unknownNumberIsNotFound();
     void fullHouseIsBusy();
+    void oneSourceCannotTakeEveryLine();
     void offersWeCannotAnswerAre488();
     void garbageIsDroppedAndTheServerGoesOn();
     void silentCallerTimesOut();
@@ -195,6 +197,40 @@ void TestSipServer::fullHouseIsBusy()
     second.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer());
     QCOMPARE(second.waitForFinal(), 486);
     QVERIFY(untouched.number.isEmpty());
+}
+
+// An INVITE flood from one address, each call answered and then silent, takes that address's share
+// and no more: its fifth call is busy, its INVITEs past the minute's budget get 503 with
+// Retry-After, and a caller from another address still gets a line.
+void TestSipServer::oneSourceCannotTakeEveryLine()
+{
+    Door door;
+    SipServer::Options o = options();
+    o.maxCalls = 20;
+    o.maxCallsPerSource = 4;
+    o.invitesPerSourcePerMinute = 30;
+    SipServer server(o, door);
+    QVERIFY(server.start().ok());
+    std::vector<std::unique_ptr<SipProbe>> flood;
+    QList<int> answers;
+    for (int i = 0; i < 40; ++i) {
+        flood.push_back(std::make_unique<SipProbe>(server.port()));
+        flood.back()->invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer(static_cast<quint16>(40000 + 2 * i)));
+        answers << flood.back()->waitForFinal();
+    }
+    QCOMPARE(answers.count(200), 4);
+    QCOMPARE(answers.count(486), 26);
+    QCOMPARE(answers.count(503), 10);
+    QCOMPARE(server.calls(), 4);
+    const QString refused = flood.back()->reply(503);
+    const QRegularExpressionMatch retry
+        = QRegularExpression(QStringLiteral("(?m)^Retry-After: ([0-9]+)\r$")).match(refused);
+    QVERIFY2(
+        retry.hasMatch() && retry.captured(1).toInt() >= 1 && retry.captured(1).toInt() <= 60, qPrintable(refused));
+    SipProbe other(server.port(), QHostAddress(QStringLiteral("127.0.0.2")));
+    other.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer(41000));
+    QCOMPARE(other.waitForFinal(), 200);
+    QCOMPARE(server.calls(), 5);
 }
 
 void TestSipServer::offersWeCannotAnswerAre488()

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <deque>
+
+namespace tierdesk::voice::sip {
+
+// What one source address may ask of the SIP door, so that one caller cannot take every line:
+// calls under way at once, and INVITEs in any minute (each new INVITE counts, refused ones too, so
+// a source that keeps flooding stays refused). Times are the caller's milliseconds (a monotonic
+// clock); the SIP thread alone uses it.
+class SourceLimits {
+public:
+    struct Limits {
+        int callsPerSource = 4; // voice/maxCallsPerSource
+        int invitesPerMinute = 30; // voice/invitesPerSourcePerMinute
+    };
+    enum class Verdict { Allowed, TooManyCalls, TooManyInvites };
+    static constexpr qint64 kWindowMs = 60000;
+    // Sources remembered at once; past it the quietest are forgotten (a spoofed-address flood must
+    // not grow the table without bound).
+    static constexpr int kMaxSources = 4096;
+
+    explicit SourceLimits(Limits limits) : m_limits(limits) { }
+
+    // An INVITE from `source` while `callsUnderWay` of its calls are up: counted, then judged.
+    Verdict admit(const QString &source, int callsUnderWay, qint64 nowMs);
+    // Seconds until `source` may send an INVITE again (at least 1).
+    int retryAfterSecs(const QString &source, qint64 nowMs) const;
+    // Whether a refusal of `source` is to be logged: once a window, not once an INVITE of a flood.
+    bool tell(const QString &source, qint64 nowMs);
+    int sources() const { return static_cast<int>(m_invites.size()); }
+
+private:
+    void forgetQuietest(qint64 nowMs);
+
+    Limits m_limits;
+    QHash<QString, std::deque<qint64>> m_invites; // each source's INVITE times within the window
+    QHash<QString, qint64> m_toldAt; // when a refusal of the source was last logged
+};
+
+} // namespace tierdesk::voice::sip
