@@ -55,10 +55,14 @@ const QList<Key> &all()
             "The wait before a failed CRM ticket call is tried again; each later wait is four times longer"},
         {VoiceMaxCalls, 20, "Calls at once over every door; one more is told the line is busy (1-500)"},
         {VoiceMaxCallsPerSource, 4,
-            "Calls at once from one address (a SIP source, a web caller's address or widget key); one more is "
-            "told the line is busy (1-500)"},
+            "Calls at once from one address (a SIP source, a web caller's address); one more is told the line "
+            "is busy (1-500)"},
         {VoiceInvitesPerSourcePerMinute, 30,
-            "New SIP calls one address may start a minute; more are refused with Retry-After (1-10000)"},
+            "Calls one address may try to start a minute (SIP INVITEs, web calls); more are refused with "
+            "Retry-After (1-10000)"},
+        {VoiceMaxCallsPerWidgetKey, 10,
+            "Web calls at once through one widget key (the key is public: anyone may use it); one more is told "
+            "the line is busy (1-500)"},
         {VoiceDecoders, 2, "Threads recognising and speaking calls' audio at once (1-64)"},
         {VoiceVocabularySize, 20000,
             "The speech model's most likely words a call is heard with, the customer-service words added (0: all "

@@ -61,6 +61,7 @@ inline constexpr char ConnectorsTicketRetryMs[] = "connectors/ticketRetryMs";
 inline constexpr char VoiceMaxCalls[] = "voice/maxCalls";
 inline constexpr char VoiceMaxCallsPerSource[] = "voice/maxCallsPerSource";
 inline constexpr char VoiceInvitesPerSourcePerMinute[] = "voice/invitesPerSourcePerMinute";
+inline constexpr char VoiceMaxCallsPerWidgetKey[] = "voice/maxCallsPerWidgetKey";
 inline constexpr char VoiceDecoders[] = "voice/decoders";
 inline constexpr char VoiceVocabularySize[] = "voice/vocabularySize";
 inline constexpr char VoiceSilencePromptSeconds[] = "voice/silencePromptSeconds";

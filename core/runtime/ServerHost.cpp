@@ -167,6 +167,9 @@ voice::CallCenter &ServerHost::callCenter()
         const AppSettings &s = m_runtime.settings();
         voice::CallSettings calls;
         calls.maxCalls = qBound(1, s.intValue(settings::VoiceMaxCalls), 500);
+        calls.maxCallsPerSource = qBound(1, s.intValue(settings::VoiceMaxCallsPerSource), 500);
+        calls.callsPerSourcePerMinute = qBound(1, s.intValue(settings::VoiceInvitesPerSourcePerMinute), 10000);
+        calls.maxCallsPerWidgetKey = qBound(1, s.intValue(settings::VoiceMaxCallsPerWidgetKey), 500);
         calls.decoders = qBound(1, s.intValue(settings::VoiceDecoders), 64);
         calls.speech.vocabularySize = qMax(0, s.intValue(settings::VoiceVocabularySize));
         calls.silencePromptMs = 1000 * qBound(3, s.intValue(settings::VoiceSilencePromptSeconds), 120);
@@ -292,9 +295,8 @@ Status ServerHost::startSip()
     sip.host = m_options.host;
     sip.port = *m_options.sipPort;
     sip.maxCalls = calls.maxCalls + kSipDecidingCalls;
-    sip.maxCallsPerSource = qBound(1, m_runtime.settings().intValue(settings::VoiceMaxCallsPerSource), 500);
-    sip.invitesPerSourcePerMinute
-        = qBound(1, m_runtime.settings().intValue(settings::VoiceInvitesPerSourcePerMinute), 10000);
+    sip.maxCallsPerSource = calls.maxCallsPerSource;
+    sip.invitesPerSourcePerMinute = calls.callsPerSourcePerMinute;
     sip.rtpTimeoutMs = calls.idleMs;
     m_sip = std::make_unique<SipDoor>(callCenter(), &m_runtime.customers(), sip);
     if (Status started = m_sip->start(); !started) {

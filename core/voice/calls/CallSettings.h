@@ -7,6 +7,11 @@ namespace tierdesk::voice {
 // How the server takes calls, whatever the door (its voice/* settings; docs/calls.md).
 struct CallSettings {
     int maxCalls = 20; // voice/maxCalls: calls at once; one more is refused (SIP's 486)
+    // One source's share (docs/calls.md, "One source cannot take every line"): calls at once from one
+    // address, call attempts from it a minute, and calls at once through one public widget key.
+    int maxCallsPerSource = 4; // voice/maxCallsPerSource
+    int callsPerSourcePerMinute = 30; // voice/invitesPerSourcePerMinute
+    int maxCallsPerWidgetKey = 10; // voice/maxCallsPerWidgetKey
     int decoders = 2; // voice/decoders: threads that recognise and speak for all calls
     int silencePromptMs = 8000; // voice/silencePromptSeconds
     int idleMs = 30000; // voice/idleSeconds: no audio from the caller's side for this long ends the call

@@ -2,7 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/voice/sip/SipEvents.h"
-#include "core/voice/sip/SourceLimits.h"
+#include "core/voice/SourceLimits.h"
 
 #include <QHostAddress>
 

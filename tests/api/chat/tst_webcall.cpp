@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QWebSocket>
 
+#include <algorithm>
+
 using namespace tierdesk;
 using namespace tierdesk::test;
 
@@ -77,9 +79,12 @@ private slots:
     void wrongSampleRateEndsTheCall();
     void hangupEndsTheCallAndKeepsTheSession();
     void oversizedAudioFrameClosesTheCall();
+    void oneSourceCannotTakeEveryLine();
 
 private:
     bool open(Page &page, const QByteArray &key);
+    // Opens a call as from `client` behind the trusted proxy; true when the upgrade succeeded.
+    bool openFrom(Page &page, const QString &client);
 
     std::unique_ptr<ServerFixture> m_server;
     QByteArray m_key;
@@ -150,6 +155,70 @@ void TestWebCall::callerTalksWithTheAi()
     const QJsonObject asr = first.value(QLatin1String("metadata")).toObject().value(QLatin1String("asr")).toObject();
     QVERIFY(asr.value(QLatin1String("confidence")).toDouble() > 0.4);
     QVERIFY(asr.value(QLatin1String("endMs")).toInteger() > asr.value(QLatin1String("startMs")).toInteger());
+}
+
+bool TestWebCall::openFrom(Page &page, const QString &client)
+{
+    QNetworkRequest request(QUrl(
+        QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=%2").arg(m_server->port()).arg(QString::fromUtf8(m_key))));
+    request.setRawHeader("X-Forwarded-For", client.toLatin1());
+    QSignalSpy connected(&page.socket, &QWebSocket::connected);
+    QSignalSpy failed(&page.socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error));
+    page.socket.open(request);
+    (void)QTest::qWaitFor([&] { return !connected.isEmpty() || !failed.isEmpty(); }, 10000);
+    return !connected.isEmpty();
+}
+
+// Calls from one client address, and through one widget key, get that source's share of the lines:
+// the rest are told the line is busy, and an address that keeps trying gets 429 before the upgrade.
+// The server sits behind a trusted proxy that names each client (X-Forwarded-For).
+void TestWebCall::oneSourceCannotTakeEveryLine()
+{
+    m_server = std::make_unique<ServerFixture>();
+    QVERIFY(m_server->start("[server]\ntrustedProxies=127.0.0.1\n"
+                            "[voice]\nmaxCallsPerSource=4\ninvitesPerSourcePerMinute=12\nmaxCallsPerWidgetKey=6\n"));
+    const HttpResult r = m_server->client(api::Role::Admin)
+                             ->post(QStringLiteral("/api/cs/tokens"),
+                                 {{QStringLiteral("kind"), QStringLiteral("widget")},
+                                     {QStringLiteral("name"), QStringLiteral("web")}});
+    QCOMPARE(r.status, 201);
+    m_key = r.json().value(QLatin1String("key")).toString().toUtf8();
+    // Ten calls at once from one address: four lines, six busy.
+    std::vector<std::unique_ptr<Page>> pages;
+    const auto call = [&](const QString &client) {
+        pages.push_back(std::make_unique<Page>());
+        return openFrom(*pages.back(), client);
+    };
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(call(QStringLiteral("203.0.113.5")));
+    const auto busy = [](const Page &p) {
+        return std::any_of(p.messages.cbegin(), p.messages.cend(),
+            [](const QJsonObject &m) { return m.value(QLatin1String("reason")).toString() == QLatin1String("busy"); });
+    };
+    const auto busyCount
+        = [&] { return std::count_if(pages.cbegin(), pages.cend(), [&](auto &p) { return busy(*p); }); };
+    QTRY_COMPARE_WITH_TIMEOUT(busyCount(), 6, 10000);
+    for (auto &page : pages)
+        if (!busy(*page)) {
+            page->send({{QStringLiteral("type"), QStringLiteral("start")}, {QStringLiteral("sampleRate"), 16000}});
+            QVERIFY(!page->waitFor(QStringLiteral("started")).isEmpty());
+        }
+    // Another address gets a line; the key's share (six) is then taken, whoever calls.
+    QVERIFY(call(QStringLiteral("203.0.113.6")));
+    QVERIFY(call(QStringLiteral("203.0.113.6")));
+    QVERIFY(call(QStringLiteral("203.0.113.7")));
+    for (int i = 10; i < 12; ++i) {
+        pages.at(i)->send({{QStringLiteral("type"), QStringLiteral("start")}, {QStringLiteral("sampleRate"), 16000}});
+        QVERIFY(!pages.at(i)->waitFor(QStringLiteral("started")).isEmpty());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(busy(*pages.at(12)), 10000);
+    QCOMPARE(busyCount(), 7);
+    // The first address tried ten calls this minute; two more are counted (busy), the next is refused.
+    QVERIFY(call(QStringLiteral("203.0.113.5")));
+    QVERIFY(call(QStringLiteral("203.0.113.5")));
+    QVERIFY(!call(QStringLiteral("203.0.113.5")));
+    QVERIFY2(pages.back()->socket.errorString().contains(QLatin1String("429")),
+        qPrintable(pages.back()->socket.errorString()));
 }
 
 void TestWebCall::aKeyThatIsNoWidgetKeyIsRefused()

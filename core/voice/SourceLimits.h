@@ -5,17 +5,17 @@
 
 #include <deque>
 
-namespace tierdesk::voice::sip {
+namespace tierdesk::voice {
 
-// What one source address may ask of the SIP door, so that one caller cannot take every line:
-// calls under way at once, and INVITEs in any minute (each new INVITE counts, refused ones too, so
-// a source that keeps flooding stays refused). Times are the caller's milliseconds (a monotonic
-// clock); the SIP thread alone uses it.
+// What one source (an address, a widget key) may ask of a call door, so that one caller cannot take
+// every line: calls under way at once, and calls started in any minute (each attempt counts, refused
+// ones too, so a source that keeps flooding stays refused). Times are the caller's milliseconds (a
+// monotonic clock); one thread uses it (the SIP thread, or the web door's).
 class SourceLimits {
 public:
     struct Limits {
         int callsPerSource = 4; // voice/maxCallsPerSource
-        int invitesPerMinute = 30; // voice/invitesPerSourcePerMinute
+        int invitesPerMinute = 30; // voice/invitesPerSourcePerMinute: call attempts a minute
     };
     enum class Verdict { Allowed, TooManyCalls, TooManyInvites };
     static constexpr qint64 kWindowMs = 60000;
@@ -25,9 +25,9 @@ public:
 
     explicit SourceLimits(Limits limits) : m_limits(limits) { }
 
-    // An INVITE from `source` while `callsUnderWay` of its calls are up: counted, then judged.
+    // A call attempt (an INVITE) from `source` while `callsUnderWay` of its calls are up: counted, then judged.
     Verdict admit(const QString &source, int callsUnderWay, qint64 nowMs);
-    // Seconds until `source` may send an INVITE again (at least 1).
+    // Seconds until `source` may try again (at least 1).
     int retryAfterSecs(const QString &source, qint64 nowMs) const;
     // Whether a refusal of `source` is to be logged: once a window, not once an INVITE of a flood.
     bool tell(const QString &source, qint64 nowMs);
@@ -41,4 +41,4 @@ private:
     QHash<QString, qint64> m_toldAt; // when a refusal of the source was last logged
 };
 
-} // namespace tierdesk::voice::sip
+} // namespace tierdesk::voice

@@ -1,11 +1,11 @@
 // One source's share of the SIP door (SourceLimits): calls under way, INVITEs a minute, the
 // Retry-After a flooding source is told, one log line a window, and a table that stays bounded
 // when every INVITE comes from another address. Times are given, never waited for.
-#include "core/voice/sip/SourceLimits.h"
+#include "core/voice/SourceLimits.h"
 
 #include <QTest>
 
-using tierdesk::voice::sip::SourceLimits;
+using tierdesk::voice::SourceLimits;
 using Verdict = SourceLimits::Verdict;
 
 class TestSourceLimits : public QObject {

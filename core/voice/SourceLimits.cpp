@@ -1,6 +1,6 @@
-#include "core/voice/sip/SourceLimits.h"
+#include "core/voice/SourceLimits.h"
 
-namespace tierdesk::voice::sip {
+namespace tierdesk::voice {
 
 namespace {
 
@@ -66,4 +66,4 @@ void SourceLimits::forgetQuietest(qint64 nowMs)
     m_invites.erase(quietest);
 }
 
-} // namespace tierdesk::voice::sip
+} // namespace tierdesk::voice
