@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/voice/sip/SipEvents.h"
 #include "core/voice/SourceLimits.h"
+#include "core/voice/sip/SipEvents.h"
 
 #include <QHostAddress>
 
