@@ -2,6 +2,7 @@
 
 #include "core/api/chat/ChatAccess.h"
 #include "core/api/chat/ChatCallLink.h"
+#include "core/api/http/HttpTypes.h"
 #include "core/voice/SourceLimits.h"
 
 #include <QElapsedTimer>
