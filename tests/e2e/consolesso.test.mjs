@@ -6,7 +6,7 @@
 // and on to the console's loopback listener. The console is then signed in: its WebSocket makes
 // the new agent available on the desk.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -17,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 
 import { makeSigningKey, startProvider } from './lib/oidcProvider.mjs';
-import { buildPath, startProgram } from './lib/program.mjs';
+import { buildPath, requestJson, runCli, startProgram } from './lib/program.mjs';
 
 const tierdesk = buildPath('app/tierdesk');
 const password = 'a long enough password';
@@ -39,20 +39,8 @@ let openedWaiter = null;
 let desk; // the console under test
 let browser;
 
-function cli(args, input) {
-  return execFileSync(tierdesk, ['--data-dir', dataDir, ...args],
-    { encoding: 'utf8', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] }).trim();
-}
-
-async function api(method, route, { body, token } = {}) {
-  const res = await fetch(server.baseUrl + route, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const cli = (args, input) => runCli(dataDir, args, input);
+const api = (method, route, options) => requestJson(server, method, route, options);
 
 const xdotool = (...args) => promisify(execFile)('xdotool', args, { env: { ...process.env, DISPLAY: display } });
 

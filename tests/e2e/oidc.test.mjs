@@ -4,14 +4,13 @@
 // provider's authorize endpoint, its interaction (the login_hint's account signs in), back to
 // Tierdesk's /callback, which answers with the login token in the redirect's query.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { makeSigningKey, startProvider } from './lib/oidcProvider.mjs';
-import { buildPath, startProgram } from './lib/program.mjs';
+import { buildPath, requestJson, runCli, startProgram } from './lib/program.mjs';
 
 const tierdesk = buildPath('app/tierdesk');
 const password = 'a long enough password';
@@ -23,20 +22,8 @@ let companyId;
 let adminToken; // an admin API token of the company
 let otherCompany; // the company whose provider rotates its key
 
-function cli(args, input) {
-  return execFileSync(tierdesk, ['--data-dir', dataDir, ...args],
-    { encoding: 'utf8', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] }).trim();
-}
-
-async function api(method, route, { body, token } = {}) {
-  const res = await fetch(server.baseUrl + route, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const cli = (args, input) => runCli(dataDir, args, input);
+const api = (method, route, options) => requestJson(server, method, route, options);
 
 function client() {
   return { clientId: 'tierdesk-e2e', clientSecret: 'e2e client secret', redirectUri: `${server.baseUrl}/api/cs/auth/oidc/callback` };

@@ -82,6 +82,9 @@ private slots:
     void oneSourceCannotTakeEveryLine();
 
 private:
+    // A server (with `ini`'s settings) and a widget key of its company in m_key.
+    bool startServer(const QByteArray &ini = {});
+    QUrl voiceUrl(const QByteArray &key) const;
     bool open(Page &page, const QByteArray &key);
     // Opens a call as from `client` behind the trusted proxy; true when the upgrade succeeded.
     bool openFrom(Page &page, const QString &client);
@@ -92,14 +95,20 @@ private:
 
 void TestWebCall::init()
 {
+    QVERIFY(startServer());
+}
+
+bool TestWebCall::startServer(const QByteArray &ini)
+{
     m_server = std::make_unique<ServerFixture>();
-    QVERIFY(m_server->start());
+    if (!m_server->start(ini))
+        return false;
     const HttpResult r = m_server->client(api::Role::Admin)
                              ->post(QStringLiteral("/api/cs/tokens"),
                                  {{QStringLiteral("kind"), QStringLiteral("widget")},
                                      {QStringLiteral("name"), QStringLiteral("web")}});
-    QCOMPARE(r.status, 201);
     m_key = r.json().value(QLatin1String("key")).toString().toUtf8();
+    return r.status == 201 && !m_key.isEmpty();
 }
 
 void TestWebCall::cleanup()
@@ -107,11 +116,16 @@ void TestWebCall::cleanup()
     m_server.reset();
 }
 
+QUrl TestWebCall::voiceUrl(const QByteArray &key) const
+{
+    return QUrl(
+        QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=%2").arg(m_server->port()).arg(QString::fromUtf8(key)));
+}
+
 bool TestWebCall::open(Page &page, const QByteArray &key)
 {
     QSignalSpy connected(&page.socket, &QWebSocket::connected);
-    page.socket.open(QUrl(
-        QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=%2").arg(m_server->port()).arg(QString::fromUtf8(key))));
+    page.socket.open(voiceUrl(key));
     return connected.wait(10000);
 }
 
@@ -159,8 +173,7 @@ void TestWebCall::callerTalksWithTheAi()
 
 bool TestWebCall::openFrom(Page &page, const QString &client)
 {
-    QNetworkRequest request(QUrl(
-        QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=%2").arg(m_server->port()).arg(QString::fromUtf8(m_key))));
+    QNetworkRequest request(voiceUrl(m_key));
     request.setRawHeader("X-Forwarded-For", client.toLatin1());
     QSignalSpy connected(&page.socket, &QWebSocket::connected);
     QSignalSpy failed(&page.socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error));
@@ -174,15 +187,8 @@ bool TestWebCall::openFrom(Page &page, const QString &client)
 // The server sits behind a trusted proxy that names each client (X-Forwarded-For).
 void TestWebCall::oneSourceCannotTakeEveryLine()
 {
-    m_server = std::make_unique<ServerFixture>();
-    QVERIFY(m_server->start("[server]\ntrustedProxies=127.0.0.1\n"
-                            "[voice]\nmaxCallsPerSource=4\ninvitesPerSourcePerMinute=12\nmaxCallsPerWidgetKey=6\n"));
-    const HttpResult r = m_server->client(api::Role::Admin)
-                             ->post(QStringLiteral("/api/cs/tokens"),
-                                 {{QStringLiteral("kind"), QStringLiteral("widget")},
-                                     {QStringLiteral("name"), QStringLiteral("web")}});
-    QCOMPARE(r.status, 201);
-    m_key = r.json().value(QLatin1String("key")).toString().toUtf8();
+    QVERIFY(startServer("[server]\ntrustedProxies=127.0.0.1\n"
+                        "[voice]\nmaxCallsPerSource=4\ninvitesPerSourcePerMinute=12\nmaxCallsPerWidgetKey=6\n"));
     // Ten calls at once from one address: four lines, six busy.
     std::vector<std::unique_ptr<Page>> pages;
     const auto call = [&](const QString &client) {
@@ -225,7 +231,7 @@ void TestWebCall::aKeyThatIsNoWidgetKeyIsRefused()
 {
     Page page;
     QSignalSpy failed(&page.socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error));
-    page.socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=tdw_nothing").arg(m_server->port())));
+    page.socket.open(voiceUrl("tdw_nothing"));
     QVERIFY(failed.wait(10000));
     QVERIFY(page.socket.state() != QAbstractSocket::ConnectedState);
 }

@@ -1,6 +1,6 @@
 // Starts a program of the build tree and waits for the base URL it prints on stdout
 // ("... serving http://127.0.0.1:PORT ..."), so every e2e test gets a server on a free port.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +56,21 @@ export async function startProgram(program, args = [], options = {}) {
     return child.exitCode;
   }
   return { baseUrl, port: Number(new URL(baseUrl).port), child, output, stop };
+}
+
+// `tierdesk --data-dir DATA ARGS...`'s standard output, trimmed; `input` goes to its standard input.
+export function runCli(dataDir, args, input) {
+  return execFileSync(buildPath('app/tierdesk'), ['--data-dir', dataDir, ...args],
+    { encoding: 'utf8', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] }).trim();
+}
+
+// A JSON request to a server of startProgram (with a bearer `token` when given): { status, body }.
+export async function requestJson(server, method, route, { body, token } = {}) {
+  const res = await fetch(server.baseUrl + route, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
