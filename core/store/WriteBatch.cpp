@@ -24,6 +24,21 @@ bool WriteBatch::run(const std::function<bool()> &work)
     return done.ok();
 }
 
+Result<bool> WriteBatch::runChanged(const std::function<Result<bool>()> &work)
+{
+    bool changed = false;
+    const Status ran = run([&]() -> Status {
+        const Result<bool> done = work();
+        if (!done)
+            return done.error();
+        changed = *done;
+        return Ok{};
+    });
+    if (!ran)
+        return ran.error();
+    return changed;
+}
+
 Status WriteBatch::run(const std::function<Status()> &work)
 {
     // A degraded database takes no more writes (see Database::degraded()).

@@ -32,6 +32,8 @@ public:
     // The same for work that says what went wrong: its error, or the batch's own
     // (a degraded database, a savepoint that cannot be taken).
     Status run(const std::function<Status()> &work);
+    // The same for a write that says whether it changed anything (a row claimed, one removed).
+    Result<bool> runChanged(const std::function<Result<bool>()> &work);
     // The error for a run() that returned false: the degraded database's own
     // (Unavailable, StorageFailure) when storage has failed, else Internal with `what`.
     Error failure(const QString &what) const;

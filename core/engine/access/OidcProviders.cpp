@@ -140,17 +140,10 @@ Status OidcProviders::remove(const QString &companyId, const Actor &actor)
 {
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
-    bool removed = false;
-    const Status written = m_store.batch().run([&]() -> Status {
-        const Result<bool> r = m_store.oidcSettings().remove(companyId);
-        if (!r)
-            return r.error();
-        removed = *r;
-        return Ok{};
-    });
-    if (!written)
-        return written.error();
+    const Result<bool> removed = m_store.batch().runChanged([&] { return m_store.oidcSettings().remove(companyId); });
     if (!removed)
+        return removed.error();
+    if (!*removed)
         return makeError(ErrorKind::NotFound, QStringLiteral("The company has no single sign-on"));
     m_engine.audit(companyId, actor, QStringLiteral("auth.oidc.delete"), QStringLiteral("company:") + companyId,
         AuditOutcome::Removed);

@@ -5,8 +5,6 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
-#include <functional>
-
 namespace tierdesk {
 namespace {
 
@@ -40,22 +38,6 @@ QString newRecoveryCode()
         code.append(QLatin1Char(kAlphabet[QRandomGenerator::system()->bounded(32)]));
     }
     return code;
-}
-
-// A write in the store's batch that says whether it changed anything (a step claimed, a code used).
-Result<bool> changedInBatch(Store &store, const std::function<Result<bool>()> &write)
-{
-    bool changed = false;
-    const Status run = store.batch().run([&]() -> Status {
-        const auto done = write();
-        if (!done)
-            return done.error();
-        changed = *done;
-        return Ok{};
-    });
-    if (!run)
-        return run.error();
-    return changed;
 }
 
 Error wrongCode(const QString &message)
@@ -165,7 +147,7 @@ Result<SecondFactorProof> SecondFactors::verify(const Agent &agent, const QStrin
     Store &store = m_engine.core().store();
     if (const auto step = totp::matchingStep(*secret, code.trimmed(), m_engine.clock().nowSecs(), kDriftSteps)) {
         // A step at or before the last accepted one is a replay.
-        const auto claimed = changedInBatch(store, [&] { return m_repo.claimStep(agent.id, *step); });
+        const auto claimed = store.batch().runChanged([&] { return m_repo.claimStep(agent.id, *step); });
         if (!claimed)
             return claimed.error();
         if (!*claimed)
@@ -174,7 +156,7 @@ Result<SecondFactorProof> SecondFactors::verify(const Agent &agent, const QStrin
         return SecondFactorProof::Totp;
     }
     const auto used
-        = changedInBatch(store, [&] { return m_repo.useRecoveryCode(agent.id, recoveryHash(agent.id, code)); });
+        = store.batch().runChanged([&] { return m_repo.useRecoveryCode(agent.id, recoveryHash(agent.id, code)); });
     if (!used)
         return used.error();
     if (!*used)
