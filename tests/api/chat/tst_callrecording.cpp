@@ -137,12 +137,8 @@ void TestCallRecording::init()
     m_server = std::make_unique<ServerFixture>();
     m_server->setClock(&m_clock);
     QVERIFY(m_server->start());
-    const HttpResult r = m_server->client(api::Role::Admin)
-                             ->post(QStringLiteral("/api/cs/tokens"),
-                                 {{QStringLiteral("kind"), QStringLiteral("widget")},
-                                     {QStringLiteral("name"), QStringLiteral("web")}});
-    QCOMPARE(r.status, 201);
-    m_key = r.json().value(QLatin1String("key")).toString().toUtf8();
+    m_key = newWidgetKey(*m_server->client(api::Role::Admin));
+    QVERIFY(!m_key.isEmpty());
 }
 
 void TestCallRecording::cleanup()

@@ -103,12 +103,8 @@ bool TestWebCall::startServer(const QByteArray &ini)
     m_server = std::make_unique<ServerFixture>();
     if (!m_server->start(ini))
         return false;
-    const HttpResult r = m_server->client(api::Role::Admin)
-                             ->post(QStringLiteral("/api/cs/tokens"),
-                                 {{QStringLiteral("kind"), QStringLiteral("widget")},
-                                     {QStringLiteral("name"), QStringLiteral("web")}});
-    m_key = r.json().value(QLatin1String("key")).toString().toUtf8();
-    return r.status == 201 && !m_key.isEmpty();
+    m_key = newWidgetKey(*m_server->client(api::Role::Admin));
+    return !m_key.isEmpty();
 }
 
 void TestWebCall::cleanup()
