@@ -30,6 +30,18 @@ namespace {
 
 // SIGINT/SIGTERM end the event loop cleanly so the last batch is committed.
 int signalPipe[2] = {-1, -1};
+
+// A company whose numbers ask nothing of callers (voice.sip) takes calls from whoever reaches the
+// port: said at start-up, so that nobody learns it from a flood.
+void sayNumbersOpenToAnyone(api::Runtime &rt)
+{
+    for (const Company &company : rt.engine().companies())
+        if (!company.config.voice.numbers.isEmpty() && company.config.voice.sip.open())
+            out() << "SIP: " << company.name << " (" << company.id << ")'s numbers "
+                  << company.config.voice.numbers.join(QStringLiteral(", "))
+                  << " take calls from anyone; set voice.sip.allowedSources or voice.sip.digest (docs/calls.md)"
+                  << Qt::endl;
+}
 void onSignal(int)
 {
     const char c = 1;
@@ -396,9 +408,11 @@ int runServe(const Args &args)
     out() << "Data: " << rt->dataDir() << " - secrets: " << rt->secretsDescription() << Qt::endl;
     out() << "Every API: " << host.baseUrl() << "/api/openapi.json - web chat page: " << host.baseUrl()
           << "/chat?key=WIDGET_KEY (tierdesk token create --company ID --kind widget)" << Qt::endl;
-    if (host.sipPort() != 0)
+    if (host.sipPort() != 0) {
         out() << "SIP calls: sip:NUMBER@" << options.host.toString() << ':' << host.sipPort()
               << " (UDP and TCP; NUMBER one of a company's voice.numbers)" << Qt::endl;
+        sayNumbersOpenToAnyone(*rt);
+    }
     if (!demo.isEmpty()) {
         const QString company = demo.value(QLatin1String("companyId")).toString();
         out() << "Demo company: " << company << " (" << demo.value(QLatin1String("companyName")).toString() << ")"

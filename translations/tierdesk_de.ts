@@ -2444,6 +2444,66 @@ Twilio muss diese Adressen aus dem Internet erreichen: die öffentliche Adresse 
         <source>Record calls (callers are told first)</source>
         <translation>Anrufe aufzeichnen (Anrufer werden vorher informiert)</translation>
     </message>
+    <message>
+        <source>Your SIP trunk&apos;s addresses, one per line: 203.0.113.7 or 54.172.60.0/30</source>
+        <translation>Die Adressen Ihres SIP-Trunks, eine pro Zeile: 203.0.113.7 oder 54.172.60.0/30</translation>
+    </message>
+    <message>
+        <source>Calls from any other address are refused (403 Forbidden); empty: any address</source>
+        <translation>Anrufe von jeder anderen Adresse werden abgewiesen (403 Forbidden); leer: jede Adresse</translation>
+    </message>
+    <message>
+        <source>Allowed sources</source>
+        <translation>Erlaubte Quellen</translation>
+    </message>
+    <message>
+        <source>Empty: no digest authentication</source>
+        <translation>Leer: keine Digest-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>The user name your trunk authenticates with (SIP digest, RFC 8760)</source>
+        <translation>Der Benutzername, mit dem sich Ihr Trunk anmeldet (SIP-Digest, RFC 8760)</translation>
+    </message>
+    <message>
+        <source>Digest user name</source>
+        <translation>Digest-Benutzername</translation>
+    </message>
+    <message>
+        <source>Stored sealed and never shown; leave empty to keep the one set</source>
+        <translation>Versiegelt gespeichert und nie angezeigt; leer lassen, um das gesetzte zu behalten</translation>
+    </message>
+    <message>
+        <source>Digest password</source>
+        <translation>Digest-Passwort</translation>
+    </message>
+    <message>
+        <source>SHA-256, then MD5</source>
+        <translation>SHA-256, dann MD5</translation>
+    </message>
+    <message>
+        <source>MD5 only (older trunks and phones)</source>
+        <translation>Nur MD5 (ältere Trunks und Telefone)</translation>
+    </message>
+    <message>
+        <source>SHA-256 only</source>
+        <translation>Nur SHA-256</translation>
+    </message>
+    <message>
+        <source>Digest algorithms</source>
+        <translation>Digest-Algorithmen</translation>
+    </message>
+    <message>
+        <source>Anyone who reaches the SIP port can call these numbers: allow only your trunk&apos;s addresses or set digest credentials.</source>
+        <translation>Jeder, der den SIP-Port erreicht, kann diese Nummern anrufen: Erlauben Sie nur die Adressen Ihres Trunks oder legen Sie Digest-Zugangsdaten fest.</translation>
+    </message>
+    <message>
+        <source>Set (leave empty to keep it)</source>
+        <translation>Gesetzt (leer lassen, um es zu behalten)</translation>
+    </message>
+    <message>
+        <source>8 to 128 characters</source>
+        <translation>8 bis 128 Zeichen</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConfigHistoryModel</name>

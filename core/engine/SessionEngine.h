@@ -54,6 +54,7 @@ public:
     std::optional<Company> companyForNumber(const QString &number) { return m_companies.findByNumber(number); }
     Result<CsConfig> updateConfig(
         const QString &companyId, const CsConfig &config, const QJsonObject &auditDetails, const Actor &actor);
+    Result<QString> sipDigestPassword(const VoiceSettings &voice) const { return m_companies.sipDigestPassword(voice); }
 
     // The customer's turns (pipeline/Conversation): see there.
     using MessageDone = Conversation::MessageDone;

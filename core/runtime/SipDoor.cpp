@@ -2,7 +2,15 @@
 
 #include "core/runtime/SipCallLink.h"
 
+#include <QLoggingCategory>
+
 namespace tierdesk::api {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcSipAccess, "tierdesk.calls.sip.access")
+
+} // namespace
 
 SipDoor::SipDoor(voice::CallCenter &calls, CustomerDirectory *customers, const voice::sip::SipServer::Options &options)
     : m_calls(calls), m_customers(customers), m_server(options, *this)
@@ -34,6 +42,8 @@ voice::sip::SipVerdict SipDoor::incoming(voice::sip::SipCall *sip)
             number.startsWith(QLatin1Char('+')) ? number.mid(1) : QLatin1Char('+') + number);
     if (!company)
         return voice::sip::SipVerdict::NotFound;
+    if (const std::optional<voice::sip::SipVerdict> refused = admitCaller(*company, sip))
+        return *refused;
     Result<voice::LiveCall *> opened = m_calls.open(company->id, QStringLiteral("sip"));
     if (!opened)
         return opened.error().kind == ErrorKind::LimitExceeded ? voice::sip::SipVerdict::Busy
@@ -52,6 +62,56 @@ voice::sip::SipVerdict SipDoor::incoming(voice::sip::SipCall *sip)
     auto *link = new SipCallLink(sip, *opened, sip);
     link->start(caller);
     return voice::sip::SipVerdict::Accept;
+}
+
+std::optional<voice::sip::SipVerdict> SipDoor::admitCaller(const Company &company, voice::sip::SipCall *sip)
+{
+    using voice::sip::SipDigest;
+    using voice::sip::SipVerdict;
+    const SipAccess &access = company.config.voice.sip;
+    if (access.open())
+        return std::nullopt;
+    const voice::sip::SipIncoming &in = sip->incoming();
+    if (!access.allowedSources.isEmpty() && !allows(access.allowedSources, QHostAddress(in.source))) {
+        qCInfo(lcSipAccess).noquote()
+            << QStringLiteral("SIP: %1 is not among the sources company %2 allows: 403").arg(in.source, company.id);
+        return SipVerdict::Forbidden;
+    }
+    if (access.hasDigest()) {
+        const Result<QString> password = m_calls.engine().sipDigestPassword(company.config.voice);
+        if (!password) {
+            qCWarning(lcSipAccess).noquote() << QStringLiteral("SIP: company %1's digest password cannot be opened: %2")
+                                                    .arg(company.id, password.error().message);
+            return SipVerdict::Unavailable;
+        }
+        const qint64 now = m_calls.engine().clock().nowMs();
+        const SipDigest::Outcome outcome
+            = m_digest.check(in.authorizations, {access.digestUsername, *password, access.digestAlgorithms},
+                QString::fromLatin1(kRealm), QStringLiteral("INVITE"), now);
+        if (outcome == SipDigest::Outcome::Wrong) {
+            qCInfo(lcSipAccess).noquote()
+                << QStringLiteral("SIP: %1 gave wrong credentials for company %2: 403").arg(in.source, company.id);
+            return SipVerdict::Forbidden;
+        }
+        if (outcome != SipDigest::Outcome::Valid) {
+            sip->challenge(m_digest.challenge(
+                QString::fromLatin1(kRealm), access.digestAlgorithms, outcome == SipDigest::Outcome::Stale, now));
+            return SipVerdict::Unauthorized;
+        }
+    }
+    sip->trustSource(); // a trunk the company allows, or one that proved who it is
+    return std::nullopt;
+}
+
+bool SipDoor::allows(const QStringList &sources, const QHostAddress &address)
+{
+    for (const QString &source : sources) {
+        const bool match = source.contains(QLatin1Char('/')) ? address.isInSubnet(QHostAddress::parseSubnet(source))
+                                                             : address.isEqual(QHostAddress(source));
+        if (match)
+            return true;
+    }
+    return false;
 }
 
 } // namespace tierdesk::api

@@ -276,10 +276,42 @@ void readConnectors(const QJsonObject &json, ConnectorSettings &c)
     c.orderNumberPattern = json.value(QLatin1String("orderNumberPattern")).toString(c.orderNumberPattern);
 }
 
+// Who may call, only when something is asked of callers: a row of the default reads as before. The
+// digest password stays sealed (base64 of the sealer's bytes).
+void addSipAccess(const SipAccess &sip, QJsonObject &voice)
+{
+    if (sip.open())
+        return;
+    QJsonObject json{{QStringLiteral("allowedSources"), QJsonArray::fromStringList(sip.allowedSources)}};
+    if (sip.hasDigest())
+        json.insert(QStringLiteral("digest"),
+            QJsonObject{{QStringLiteral("username"), sip.digestUsername},
+                {QStringLiteral("algorithms"), QJsonArray::fromStringList(sip.digestAlgorithms)},
+                {QStringLiteral("sealedPassword"), QString::fromLatin1(sip.sealedDigestPassword.toBase64())}});
+    voice.insert(QStringLiteral("sip"), json);
+}
+
+void readSipAccess(const QJsonObject &json, SipAccess &sip)
+{
+    for (const QJsonValue &source : json.value(QLatin1String("allowedSources")).toArray())
+        sip.allowedSources << source.toString();
+    const QJsonObject digest = json.value(QLatin1String("digest")).toObject();
+    sip.digestUsername = digest.value(QLatin1String("username")).toString();
+    if (digest.contains(QLatin1String("algorithms"))) {
+        sip.digestAlgorithms.clear();
+        for (const QJsonValue &algorithm : digest.value(QLatin1String("algorithms")).toArray())
+            sip.digestAlgorithms << algorithm.toString();
+    }
+    sip.sealedDigestPassword
+        = QByteArray::fromBase64(digest.value(QLatin1String("sealedPassword")).toString().toLatin1());
+}
+
 QJsonObject voiceJson(const VoiceSettings &v)
 {
-    return {{QStringLiteral("numbers"), QJsonArray::fromStringList(v.numbers)}, {QStringLiteral("voice"), v.voice},
-        {QStringLiteral("recordCalls"), v.recordCalls}};
+    QJsonObject json{{QStringLiteral("numbers"), QJsonArray::fromStringList(v.numbers)},
+        {QStringLiteral("voice"), v.voice}, {QStringLiteral("recordCalls"), v.recordCalls}};
+    addSipAccess(v.sip, json);
+    return json;
 }
 
 void readVoice(const QJsonObject &json, VoiceSettings &v)
@@ -291,6 +323,7 @@ void readVoice(const QJsonObject &json, VoiceSettings &v)
     }
     v.voice = json.value(QLatin1String("voice")).toString(v.voice);
     v.recordCalls = json.value(QLatin1String("recordCalls")).toBool(v.recordCalls);
+    readSipAccess(json.value(QLatin1String("sip")).toObject(), v.sip);
 }
 
 QJsonObject configJson(const CsConfig &c)
@@ -307,7 +340,8 @@ QJsonObject configJson(const CsConfig &c)
     out.insert(QStringLiteral("ai"), ai);
     if (!c.connectors.allBuiltin()) // a row of the default reads and writes as before
         out.insert(QStringLiteral("connectors"), connectorsJson(c.connectors));
-    if (!c.voice.numbers.isEmpty() || c.voice.voice != VoiceSettings{}.voice || !c.voice.recordCalls)
+    if (!c.voice.numbers.isEmpty() || c.voice.voice != VoiceSettings{}.voice || !c.voice.recordCalls
+        || !c.voice.sip.open())
         out.insert(QStringLiteral("voice"), voiceJson(c.voice)); // a row of the default reads as before
     if (companyJson(c.company) != companyJson(CompanyProfile{})) // a row of the default reads as before
         out.insert(QStringLiteral("company"), companyJson(c.company));

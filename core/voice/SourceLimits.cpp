@@ -14,6 +14,8 @@ void dropOlderThan(std::deque<qint64> &times, qint64 oldest)
 
 SourceLimits::Verdict SourceLimits::admit(const QString &source, int callsUnderWay, qint64 nowMs)
 {
+    if (m_trusted.contains(source))
+        return Verdict::Allowed;
     if (!m_invites.contains(source) && m_invites.size() >= kMaxSources)
         forgetQuietest(nowMs);
     std::deque<qint64> &times = m_invites[source];
@@ -27,6 +29,19 @@ SourceLimits::Verdict SourceLimits::admit(const QString &source, int callsUnderW
     if (callsUnderWay >= m_limits.callsPerSource)
         return Verdict::TooManyCalls;
     return Verdict::Allowed;
+}
+
+void SourceLimits::trust(const QString &source)
+{
+    if (source.isEmpty() || m_trusted.contains(source))
+        return;
+    if (static_cast<int>(m_trusted.size()) >= kMaxTrusted) {
+        m_trusted.remove(m_trustOrder.front());
+        m_trustOrder.pop_front();
+    }
+    m_trusted.insert(source);
+    m_trustOrder.push_back(source);
+    m_invites.remove(source); // what it did before it was known no longer counts
 }
 
 int SourceLimits::retryAfterSecs(const QString &source, qint64 nowMs) const

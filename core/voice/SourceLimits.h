@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <deque>
@@ -33,12 +34,20 @@ public:
     bool tell(const QString &source, qint64 nowMs);
     int sources() const { return static_cast<int>(m_invites.size()); }
 
+    // `source` is one a company trusts (a trunk it allows, or a caller that proved its credentials):
+    // its calls are no longer limited. At most kMaxTrusted are remembered, the oldest forgotten first.
+    void trust(const QString &source);
+    bool trusted(const QString &source) const { return m_trusted.contains(source); }
+    static constexpr int kMaxTrusted = 1024;
+
 private:
     void forgetQuietest(qint64 nowMs);
 
     Limits m_limits;
     QHash<QString, std::deque<qint64>> m_invites; // each source's INVITE times within the window
     QHash<QString, qint64> m_toldAt; // when a refusal of the source was last logged
+    QSet<QString> m_trusted;
+    std::deque<QString> m_trustOrder; // m_trusted in the order trusted
 };
 
 } // namespace tierdesk::voice

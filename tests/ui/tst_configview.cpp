@@ -59,6 +59,7 @@ private slots:
     void replyLanguageChosenOnThePage();
     void assignmentModeSavedAndShownAgain();
     void callsSectionSavedAndAnotherCompanysNumberRefused();
+    void whoMayCallSavedAndThePasswordNeverShown();
     void aiSectionRoundTripsAndARefusalNamesItsField();
     void whatIfShowsTheCandidateModelsReplies();
     void hiddenFromSupervisors();
@@ -412,6 +413,66 @@ void TestConfigView::callsSectionSavedAndAnotherCompanysNumberRefused()
     restored.insert(QStringLiteral("voice"),
         QJsonObject{{QStringLiteral("numbers"), QJsonArray{}}, {QStringLiteral("voice"), QStringLiteral("slt")},
             {QStringLiteral("recordCalls"), true}});
+    QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
+}
+
+// Settings › Calls › who may call: numbers that ask nothing of callers are warned of; the trunk's
+// addresses and digest credentials are saved, the password sealed and never shown again, kept by a
+// later change that leaves it empty; an address that is none is the validator's refusal.
+void TestConfigView::whoMayCallSavedAndThePasswordNeverShown()
+{
+    ConfigForm &form = m_view->form();
+    auto *numbers = qobject_cast<QPlainTextEdit *>(form.field(QStringLiteral("voice.numbers")));
+    auto *sources = qobject_cast<QPlainTextEdit *>(form.field(QStringLiteral("voice.sip.allowedSources")));
+    auto *user = qobject_cast<QLineEdit *>(form.field(QStringLiteral("voice.sip.digest.username")));
+    auto *password = qobject_cast<QLineEdit *>(form.field(QStringLiteral("voice.sip.digest.password")));
+    auto *algorithms = qobject_cast<QComboBox *>(form.field(QStringLiteral("voice.sip.digest.algorithms")));
+    auto *warning = form.findChild<QLabel *>(QStringLiteral("openCallsWarning"));
+    QVERIFY(numbers && sources && user && password && algorithms && warning);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QVERIFY(warning->isHidden()); // no numbers, nothing to warn of
+    numbers->setPlainText(QStringLiteral("+15550177"));
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QLatin1String("Anyone")), qPrintable(warning->text()));
+
+    sources->setPlainText(QStringLiteral("203.0.113.7\n54.172.60.0/30"));
+    QTest::keyClicks(user, QStringLiteral("trunk"));
+    QTest::keyClicks(password, QStringLiteral("s3cret-trunk"));
+    algorithms->setCurrentIndex(algorithms->findData(QStringLiteral("MD5")));
+    QVERIFY(warning->isHidden());
+    QSignalSpy saved(m_view, &ConfigView::saved);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    QJsonObject sip = serverConfig()[QLatin1String("voice")][QLatin1String("sip")].toObject();
+    QCOMPARE(sip.value(QLatin1String("allowedSources")).toArray(),
+        (QJsonArray{QStringLiteral("203.0.113.7"), QStringLiteral("54.172.60.0/30")}));
+    QJsonObject digest = sip.value(QLatin1String("digest")).toObject();
+    QCOMPARE(digest.value(QLatin1String("username")).toString(), QStringLiteral("trunk"));
+    QCOMPARE(digest.value(QLatin1String("algorithms")).toArray(), QJsonArray{QStringLiteral("MD5")});
+    QVERIFY(digest.value(QLatin1String("passwordSet")).toBool());
+    QVERIFY(!digest.contains(QLatin1String("password")));
+    QTRY_VERIFY(password->text().isEmpty()); // shown again as the server has it: set, not what it is
+    QVERIFY2(password->placeholderText().contains(QLatin1String("keep")), qPrintable(password->placeholderText()));
+    QVERIFY(!m_view->canSave());
+
+    sources->setPlainText(QStringLiteral("203.0.113.8"));
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    sip = serverConfig()[QLatin1String("voice")][QLatin1String("sip")].toObject();
+    QCOMPARE(sip.value(QLatin1String("allowedSources")).toArray(), QJsonArray{QStringLiteral("203.0.113.8")});
+    QVERIFY(sip[QLatin1String("digest")][QLatin1String("passwordSet")].toBool()); // kept
+
+    sources->setPlainText(QStringLiteral("trunk.example"));
+    QVERIFY(!m_view->canSave());
+    QCOMPARE(form.problemField(), sources);
+
+    QJsonObject restored = serverConfig(); // as before, for the tests after this one
+    restored.insert(QStringLiteral("voice"),
+        QJsonObject{{QStringLiteral("numbers"), QJsonArray{}}, {QStringLiteral("voice"), QStringLiteral("slt")},
+            {QStringLiteral("recordCalls"), true},
+            {QStringLiteral("sip"),
+                QJsonObject{
+                    {QStringLiteral("allowedSources"), QJsonArray{}}, {QStringLiteral("digest"), QJsonValue()}}}});
     QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
 }
 

@@ -2,6 +2,7 @@
 
 #include "ui/models/Display.h"
 #include "ui/views/BusinessHoursEditor.h"
+#include "ui/views/QueueLines.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -24,6 +24,12 @@ const QString kKeywords = QStringLiteral("irateProtocol.triggerKeywords");
 const QString kQueues = QStringLiteral("desk.queues");
 const QString kProvider = QStringLiteral("ai.provider");
 const QString kHours = QStringLiteral("desk.businessHours");
+const QString kNumbers = QStringLiteral("voice.numbers");
+const QString kSipSources = QStringLiteral("voice.sip.allowedSources");
+const QString kDigestUser = QStringLiteral("voice.sip.digest.username");
+const QString kDigestPassword = QStringLiteral("voice.sip.digest.password");
+const QString kDigestAlgorithms = QStringLiteral("voice.sip.digest.algorithms");
+const QStringList kDigestPath{QStringLiteral("voice"), QStringLiteral("sip"), QStringLiteral("digest")};
 const char kInvalidStyle[] = "border:1px solid #b91c1c; background:#fff5f5;";
 
 QJsonValue valueAt(const QJsonObject &o, const QStringList &keys)
@@ -52,47 +58,17 @@ QString sectionOf(const QString &path)
     return parts.first() == QLatin1String("enabled") ? QStringLiteral("escalationRules") : parts.first();
 }
 
-// One queue per line: "orders: SHIPPING, REFUND <orders@example.com>".
-QString queuesText(const QJsonArray &queues)
+// voice.sip.digest as the server takes it: null without a user name, and a password only when one was
+// typed (left out, the stored one stays; passwordSet, which the server ignores, stays as it read it so
+// that an untouched form equals what was loaded).
+QJsonObject withSipDigest(const QJsonObject &config)
 {
-    QStringList lines;
-    for (const QJsonValue &v : queues) {
-        const QJsonObject q = v.toObject();
-        QStringList cats;
-        for (const QJsonValue &c : q.value(QLatin1String("categories")).toArray())
-            cats << c.toString();
-        QString line
-            = q.value(QLatin1String("name")).toString() + QStringLiteral(": ") + cats.join(QStringLiteral(", "));
-        if (const QString email = q.value(QLatin1String("email")).toString(); !email.isEmpty())
-            line += QStringLiteral(" <") + email + QLatin1Char('>');
-        lines << line.trimmed();
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
-QJsonArray queuesFrom(const QString &text)
-{
-    static const QRegularExpression emailPart(QStringLiteral("<([^>]*)>"));
-    QJsonArray out;
-    for (const QString &raw : text.split(QLatin1Char('\n'))) {
-        QString line = raw.trimmed();
-        if (line.isEmpty())
-            continue;
-        QString email;
-        if (const auto m = emailPart.match(line); m.hasMatch()) {
-            email = m.captured(1).trimmed();
-            line.remove(m.capturedStart(), m.capturedLength());
-        }
-        const int colon = line.indexOf(QLatin1Char(':'));
-        QJsonArray cats;
-        for (const QString &c :
-            (colon < 0 ? QString() : line.mid(colon + 1)).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            if (!c.trimmed().isEmpty())
-                cats.append(c.trimmed());
-        out.append(QJsonObject{{QStringLiteral("name"), (colon < 0 ? line : line.left(colon)).trimmed()},
-            {QStringLiteral("categories"), cats}, {QStringLiteral("email"), email}});
-    }
-    return out;
+    QJsonObject digest = valueAt(config, kDigestPath).toObject();
+    if (digest.value(QLatin1String("username")).toString().isEmpty())
+        return withValue(config, kDigestPath, 0, QJsonValue::Null);
+    if (digest.value(QLatin1String("password")).toString().isEmpty())
+        digest.remove(QStringLiteral("password"));
+    return withValue(config, kDigestPath, 0, digest);
 }
 
 } // namespace
@@ -386,7 +362,52 @@ QGroupBox *ConfigForm::callsGroup()
     voice->addItem(tr("rms (a man's voice)"), QStringLiteral("rms"));
     form->addRow(tr("The AI's voice"), bind(QStringLiteral("voice.voice"), voice));
     form->addRow(QString(), check(QStringLiteral("voice.recordCalls"), tr("Record calls (callers are told first)")));
+    sipAccessRows(form);
     return box;
+}
+
+// Who may call (voice.sip): the trunk's addresses and its digest credentials; while neither is set,
+// a warning that anyone who reaches the SIP port can call the numbers.
+void ConfigForm::sipAccessRows(QFormLayout *form)
+{
+    auto *sources = new QPlainTextEdit(this);
+    sources->setPlaceholderText(tr("Your SIP trunk's addresses, one per line: 203.0.113.7 or 54.172.60.0/30"));
+    sources->setToolTip(tr("Calls from any other address are refused (403 Forbidden); empty: any address"));
+    sources->setFixedHeight(64);
+    form->addRow(tr("Allowed sources"), bind(kSipSources, sources));
+    auto *user = new QLineEdit(this);
+    user->setPlaceholderText(tr("Empty: no digest authentication"));
+    user->setToolTip(tr("The user name your trunk authenticates with (SIP digest, RFC 8760)"));
+    form->addRow(tr("Digest user name"), bind(kDigestUser, user));
+    auto *password = new QLineEdit(this);
+    password->setEchoMode(QLineEdit::Password);
+    password->setToolTip(tr("Stored sealed and never shown; leave empty to keep the one set"));
+    form->addRow(tr("Digest password"), bind(kDigestPassword, password));
+    auto *algorithms = new QComboBox(this);
+    algorithms->addItem(tr("SHA-256, then MD5"), QStringLiteral("SHA-256 MD5"));
+    algorithms->addItem(tr("MD5 only (older trunks and phones)"), QStringLiteral("MD5"));
+    algorithms->addItem(tr("SHA-256 only"), QStringLiteral("SHA-256"));
+    form->addRow(tr("Digest algorithms"), bind(kDigestAlgorithms, algorithms));
+    m_openCalls = new QLabel(tr("Anyone who reaches the SIP port can call these numbers: allow only your trunk's "
+                                "addresses or set digest credentials."),
+        this);
+    m_openCalls->setObjectName(QStringLiteral("openCallsWarning"));
+    m_openCalls->setWordWrap(true);
+    m_openCalls->setStyleSheet(QStringLiteral("color:#b45309;"));
+    form->addRow(QString(), m_openCalls);
+    connect(this, &ConfigForm::edited, this, &ConfigForm::showCallAccess);
+}
+
+void ConfigForm::showCallAccess()
+{
+    const QJsonObject c = config();
+    const bool numbers = !valueAt(c, kNumbers.split(QLatin1Char('.'))).toArray().isEmpty();
+    const bool sources = !valueAt(c, kSipSources.split(QLatin1Char('.'))).toArray().isEmpty();
+    const bool digest = valueAt(c, kDigestPath).isObject();
+    m_openCalls->setVisible(numbers && !sources && !digest);
+    const bool passwordSet = valueAt(m_config, kDigestPath).toObject().value(QLatin1String("passwordSet")).toBool();
+    qobject_cast<QLineEdit *>(m_fields.value(kDigestPassword))
+        ->setPlaceholderText(passwordSet ? tr("Set (leave empty to keep it)") : tr("8 to 128 characters"));
 }
 
 void ConfigForm::offerConnector(const QString &path, const QString &name)
@@ -447,13 +468,15 @@ void ConfigForm::write(QWidget *w, const QString &path, const QJsonValue &v)
         d->setValue(v.toDouble());
     else if (auto *s = qobject_cast<QSpinBox *>(w))
         s->setValue(v.toInt());
+    else if (auto *b = qobject_cast<QComboBox *>(w); b && path == kDigestAlgorithms)
+        b->setCurrentIndex(qMax(0, b->findData(v.toVariant().toStringList().join(QLatin1Char(' ')))));
     else if (auto *b = qobject_cast<QComboBox *>(w))
         b->setCurrentIndex(qMax(0, b->findData(v.toString())));
     else if (auto *l = qobject_cast<QLineEdit *>(w))
         l->setText(v.toString());
     else if (auto *t = qobject_cast<QPlainTextEdit *>(w)) {
         if (path == kQueues) {
-            t->setPlainText(queuesText(v.toArray()));
+            t->setPlainText(QueueLines::text(v.toArray()));
         } else {
             QStringList words;
             for (const QJsonValue &k : v.toArray())
@@ -473,13 +496,15 @@ QJsonValue ConfigForm::read(const QString &path, QWidget *w) const
         return d->value();
     if (auto *s = qobject_cast<QSpinBox *>(w))
         return s->value();
+    if (auto *b = qobject_cast<QComboBox *>(w); b && path == kDigestAlgorithms)
+        return QJsonArray::fromStringList(b->currentData().toString().split(QLatin1Char(' ')));
     if (auto *b = qobject_cast<QComboBox *>(w))
         return b->currentData().toString();
     if (auto *l = qobject_cast<QLineEdit *>(w))
         return l->text().trimmed();
     if (auto *t = qobject_cast<QPlainTextEdit *>(w)) {
         if (path == kQueues)
-            return queuesFrom(t->toPlainText());
+            return QueueLines::parse(t->toPlainText());
         QJsonArray words; // blank lines are skipped; a line of spaces is kept for the validator to judge
         for (const QString &line : t->toPlainText().split(QLatin1Char('\n')))
             if (!line.isEmpty())
@@ -499,6 +524,7 @@ void ConfigForm::setConfig(const QJsonObject &config)
     }
     showCurrency();
     showProblem({});
+    showCallAccess();
 }
 
 void ConfigForm::rebase(const QJsonObject &config)
@@ -523,7 +549,7 @@ QJsonObject ConfigForm::config() const
     QJsonObject out = m_config;
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
         out = withValue(out, it.key().split(QLatin1Char('.')), 0, read(it.key(), it.value()));
-    return out;
+    return withSipDigest(out);
 }
 
 void ConfigForm::showProblem(const QString &problem)

@@ -16,7 +16,8 @@ namespace tierdesk::ui {
 // capabilities and response guidelines, the human tier (phone, notification, what a
 // person may refund or credit), the irate protocol with its keyword list, the escalation
 // rules, SLA targets, queues and how work is assigned, which language model words the AI tiers' replies (ai), and
-// which of the company's systems serves orders, customers, refunds, credits and tickets (connectors). Each
+// which of the company's systems serves orders, customers, refunds, credits and tickets (connectors), and
+// how it takes calls (voice: numbers, the AI's voice, recording, who may call). Each
 // field is bound to its JSON path; config() is the config last set with the form's values written over it. The form
 // itself judges nothing: ConfigView runs core's validator (the one PUT /config runs) and shows its answer here.
 class ConfigForm : public QWidget {
@@ -57,6 +58,8 @@ private:
     QGroupBox *aiGroup();
     QGroupBox *connectorsGroup();
     QGroupBox *callsGroup();
+    void sipAccessRows(QFormLayout *form);
+    void showCallAccess(); // the warning while the numbers take calls from anyone
     void offerProvider(const QString &name);
     void offerConnector(const QString &path, const QString &name);
     QGroupBox *group(const QString &section, const QString &title, QFormLayout **form);
@@ -75,6 +78,7 @@ private:
     QHash<QString, QLabel *> m_errors; // by section: "aiRep", "irateProtocol", "desk", ...
     QJsonObject m_config;
     QWidget *m_problemField = nullptr;
+    QLabel *m_openCalls = nullptr;
 };
 
 } // namespace tierdesk::ui

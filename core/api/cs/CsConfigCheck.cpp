@@ -3,6 +3,7 @@
 // first problem found, as "path: reason".
 #include "core/api/cs/CsConfigJson.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
@@ -354,6 +355,62 @@ Status checkBusinessHours(const QJsonValue &value)
     return checkHolidays(hours.value(QLatin1String("holidays")));
 }
 
+// voice.sip.digest: a user name of token characters, a password of 8 to 128 characters (left out:
+// the stored one, checked by mergeConfig), algorithms from RFC 8760's SHA-256 and MD5.
+Status checkDigest(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return Ok{};
+    if (!value.isObject())
+        return invalidAt(QStringLiteral("voice.sip.digest"), QStringLiteral("an object or null"));
+    const QJsonObject digest = value.toObject();
+    for (auto it = digest.begin(); it != digest.end(); ++it)
+        if (!QStringList{QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("algorithms"),
+                QStringLiteral("passwordSet")}
+                 .contains(it.key()))
+            return invalidAt(QStringLiteral("voice.sip.digest.") + it.key(), QStringLiteral("unknown key"));
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._~+-]{1,64}$"));
+    if (!token.match(digest.value(QLatin1String("username")).toString()).hasMatch())
+        return invalidAt(
+            QStringLiteral("voice.sip.digest.username"), QStringLiteral("1 to 64 letters, digits or . _ ~ + -"));
+    if (const QJsonValue password = digest.value(QLatin1String("password")); !password.isUndefined()) {
+        const qsizetype length = password.toString().size();
+        if (!password.isString() || length < SipAccess::kMinPasswordChars || length > SipAccess::kMaxPasswordChars)
+            return invalidAt(QStringLiteral("voice.sip.digest.password"), QStringLiteral("8 to 128 characters"));
+    }
+    if (const QJsonValue algorithms = digest.value(QLatin1String("algorithms")); !algorithms.isUndefined()) {
+        const QJsonArray list = algorithms.toArray();
+        QSet<QString> seen;
+        for (const QJsonValue &a : list) {
+            const QString name = a.toString().toUpper();
+            if (!SipAccess::defaultAlgorithms().contains(name) || seen.contains(name))
+                return invalidAt(QStringLiteral("voice.sip.digest.algorithms"), QStringLiteral("SHA-256 and/or MD5"));
+            seen.insert(name);
+        }
+        if (!algorithms.isArray() || list.isEmpty())
+            return invalidAt(QStringLiteral("voice.sip.digest.algorithms"), QStringLiteral("SHA-256 and/or MD5"));
+    }
+    return Ok{};
+}
+
+// voice.sip: up to 50 addresses or CIDR ranges, and the digest credentials.
+Status checkSipAccess(const QJsonObject &sip)
+{
+    const QJsonArray sources = sip.value(QLatin1String("allowedSources")).toArray();
+    if (sources.size() > SipAccess::kMaxSources)
+        return invalidAt(QStringLiteral("voice.sip.allowedSources"), QStringLiteral("at most 50 sources"));
+    for (const QJsonValue &source : sources) {
+        const QString text = source.toString().trimmed();
+        const bool subnet = text.contains(QLatin1Char('/'));
+        if (text.size() > SipAccess::kMaxSourceChars
+            || (subnet ? QHostAddress::parseSubnet(text).first.isNull() : QHostAddress(text).isNull()))
+            return invalidAt(QStringLiteral("voice.sip.allowedSources"),
+                QStringLiteral("each an IP address or a CIDR range (203.0.113.7, 54.172.60.0/30), not %1")
+                    .arg(source.toString().left(SipAccess::kMaxSourceChars)));
+    }
+    return checkDigest(sip.value(QLatin1String("digest")));
+}
+
 // "voice": at most kMaxNumbers distinct numbers of digits (a leading +), and Flite's slt or rms.
 Status checkVoice(const QJsonObject &voice)
 {
@@ -373,7 +430,7 @@ Status checkVoice(const QJsonObject &voice)
     const QString v = voice.value(QLatin1String("voice")).toString(QStringLiteral("slt"));
     if (v != QLatin1String("slt") && v != QLatin1String("rms"))
         return invalidAt(QStringLiteral("voice.voice"), QStringLiteral("slt or rms"));
-    return Ok{};
+    return checkSipAccess(voice.value(QLatin1String("sip")).toObject());
 }
 
 } // namespace
@@ -441,7 +498,17 @@ Result<CsConfig> mergeConfig(const CsConfig &base, const QJsonObject &patch)
     }
     if (Status valid = validateConfig(merged); !valid)
         return valid.error();
-    return readConfig(merged);
+    CsConfig config = readConfig(merged);
+    // The digest password is never shown: a change that leaves it out keeps the stored one.
+    SipAccess &sip = config.voice.sip;
+    if (sip.hasDigest() && sip.newDigestPassword.isEmpty()) {
+        if (!base.voice.sip.hasDigest() || base.voice.sip.sealedDigestPassword.isEmpty())
+            return invalidAt(QStringLiteral("voice.sip.digest.password"),
+                QStringLiteral("required when digest credentials are first set"))
+                .error();
+        sip.sealedDigestPassword = base.voice.sip.sealedDigestPassword;
+    }
+    return config;
 }
 
 Result<CsConfig> configFromJson(const QJsonObject &json)

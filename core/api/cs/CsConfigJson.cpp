@@ -222,6 +222,22 @@ void readAi(const QJsonObject &json, AiSettings &ai)
     ai.guidance = json.value(QLatin1String("guidance")).toString(ai.guidance).trimmed();
 }
 
+// voice.sip as checked: a digest's password is kept only as given (CompanyService seals it); one
+// the change leaves out is the stored one (mergeConfig).
+void readSipAccess(const QJsonObject &sip, SipAccess &access)
+{
+    for (const QJsonValue &source : sip.value(QLatin1String("allowedSources")).toArray())
+        access.allowedSources << source.toString().trimmed();
+    const QJsonObject digest = sip.value(QLatin1String("digest")).toObject();
+    access.digestUsername = digest.value(QLatin1String("username")).toString();
+    access.newDigestPassword = digest.value(QLatin1String("password")).toString();
+    if (digest.contains(QLatin1String("algorithms"))) {
+        access.digestAlgorithms.clear();
+        for (const QJsonValue &algorithm : digest.value(QLatin1String("algorithms")).toArray())
+            access.digestAlgorithms << algorithm.toString().toUpper();
+    }
+}
+
 } // namespace
 
 QJsonObject configJson(const CsConfig &c)
@@ -244,8 +260,17 @@ QJsonObject configJson(const CsConfig &c)
 
 QJsonObject voiceJson(const VoiceSettings &v)
 {
+    const SipAccess &sip = v.sip;
+    const QJsonValue digest = sip.hasDigest()
+        ? QJsonObject{{QStringLiteral("username"), sip.digestUsername},
+            {QStringLiteral("algorithms"), QJsonArray::fromStringList(sip.digestAlgorithms)},
+            {QStringLiteral("passwordSet"), !sip.sealedDigestPassword.isEmpty() || !sip.newDigestPassword.isEmpty()}}
+        : QJsonValue(QJsonValue::Null);
     return {{QStringLiteral("numbers"), QJsonArray::fromStringList(v.numbers)}, {QStringLiteral("voice"), v.voice},
-        {QStringLiteral("recordCalls"), v.recordCalls}};
+        {QStringLiteral("recordCalls"), v.recordCalls},
+        {QStringLiteral("sip"),
+            QJsonObject{{QStringLiteral("allowedSources"), QJsonArray::fromStringList(sip.allowedSources)},
+                {QStringLiteral("digest"), digest}}}};
 }
 
 QJsonObject deskJson(const DeskConfig &d)
@@ -295,6 +320,7 @@ CsConfig readConfig(const QJsonObject &checked)
     }
     c.voice.voice = voice.value(QLatin1String("voice")).toString(c.voice.voice);
     c.voice.recordCalls = voice.value(QLatin1String("recordCalls")).toBool(c.voice.recordCalls);
+    readSipAccess(object(voice, "sip"), c.voice.sip);
     readCompany(object(checked, "company"), c.company);
     readPolicies(object(checked, "policies"), c.policies);
     const QJsonObject ratings = object(checked, "ratings");

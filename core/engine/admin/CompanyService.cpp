@@ -5,6 +5,8 @@
 #include "core/engine/admin/AiConfigCheck.h"
 #include "core/engine/sources/ConnectorCheck.h"
 
+#include <utility>
+
 namespace tierdesk {
 namespace {
 
@@ -26,7 +28,7 @@ Result<Company> CompanyService::create(const QString &name, const CsConfig &conf
     if (!clean)
         return clean.error();
     Store &store = m_core.store();
-    Company c{ids::uuid(), *clean, m_core.clock().nowMs(), config};
+    Company c{ids::uuid(), *clean, m_core.clock().nowMs(), sealed(config)};
     const bool ok = store.batch().run([&] {
         return store.companies().insert(c)
             && m_core.record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id,
@@ -96,17 +98,35 @@ Result<CsConfig> CompanyService::updateConfig(
         if (const auto other = findByNumber(number); other && other->id != companyId)
             return makeError(ErrorKind::Conflict, QStringLiteral("voice.numbers: %1 is another company's").arg(number),
                 {{QStringLiteral("field"), QStringLiteral("voice.numbers")}});
+    const CsConfig stored = sealed(config);
     const bool ok = store.batch().run([&] {
-        return store.companies().updateConfig(companyId, config)
+        return store.companies().updateConfig(companyId, stored)
             && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,
                 AuditOutcome::Done, auditDetails);
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
-    company->config = config;
+    company->config = stored;
     m_core.rememberCompany(*company);
     m_core.models().forget(companyId);
+    return stored;
+}
+
+CsConfig CompanyService::sealed(CsConfig config) const
+{
+    SipAccess &sip = config.voice.sip;
+    if (!sip.newDigestPassword.isEmpty()) // kept sealed, never in the clear
+        sip.sealedDigestPassword
+            = m_core.store().webhooks().sealer().seal(std::exchange(sip.newDigestPassword, {}).toUtf8());
     return config;
+}
+
+Result<QString> CompanyService::sipDigestPassword(const VoiceSettings &voice) const
+{
+    Result<QByteArray> opened = m_core.store().webhooks().sealer().open(voice.sip.sealedDigestPassword);
+    if (!opened)
+        return opened.error();
+    return QString::fromUtf8(*opened);
 }
 
 } // namespace tierdesk

@@ -25,7 +25,13 @@ public:
     Result<CsConfig> updateConfig(
         const QString &companyId, const CsConfig &config, const QJsonObject &auditDetails, const Actor &actor);
 
+    // The company's SIP digest password, opened from its seal (voice.sip.digest).
+    Result<QString> sipDigestPassword(const VoiceSettings &voice) const;
+
 private:
+    // `config` with a new SIP digest password sealed.
+    CsConfig sealed(CsConfig config) const;
+
     EngineCore &m_core;
 };
 

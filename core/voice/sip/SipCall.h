@@ -27,6 +27,11 @@ public:
     void send(const QByteArray &pcm);
     // Ends the call (BYE); ended("hangup") follows.
     void hangUp();
+    // While deciding: the WWW-Authenticate lines an Unauthorized verdict sends (SipDigest::challenge).
+    void challenge(const QByteArray &headers) { m_challenge = headers; }
+    // While deciding: the caller's address is one a company trusts (allowed, or it proved its
+    // credentials), so the per-source limits no longer count its calls.
+    void trustSource() { m_trusted = true; }
 
 signals:
     void audio(const QByteArray &pcm); // the caller's, 16 kHz s16le
@@ -42,6 +47,8 @@ private:
 
     SipServer &m_server;
     SipIncoming m_incoming;
+    QByteArray m_challenge;
+    bool m_trusted = false;
     bool m_ended = false;
 };
 

@@ -3,6 +3,7 @@
 #include "core/voice/AudioFrame.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace tierdesk::voice::sip {
 
@@ -13,7 +14,9 @@ struct SipIncoming {
     QString number; // dialled: the Request-URI's user part
     QString from; // the caller: From's user part (a number for a phone or a trunk)
     QString fromName; // From's display name
-    QString peer; // the address the INVITE came from
+    QString peer; // the address and port the INVITE came from
+    QString source; // that address alone (IPv4 or IPv6)
+    QStringList authorizations; // its Authorization headers (digest answers), at most two
     QString codec; // the codec the answer will name (CodecInfo::name)
 };
 

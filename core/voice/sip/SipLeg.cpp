@@ -1,5 +1,6 @@
 #include "core/voice/sip/SipLeg.h"
 
+#include "core/voice/sip/SipDigest.h"
 #include "core/voice/sip/SipStack.h"
 
 #include <QRegularExpression>
@@ -69,6 +70,10 @@ bool SipLeg::offer(
     m_incoming.from = userOf(msg->from.uri.user);
     m_incoming.fromName = plString(msg->from.dname, 100).remove(QLatin1Char('"')).trimmed();
     m_incoming.peer = addressOf(msg->src);
+    char source[64] = {};
+    re_snprintf(source, sizeof source, "%j", &msg->src);
+    m_incoming.source = QString::fromLatin1(source);
+    sip_msg_hdr_apply(msg, true, SIP_HDR_AUTHORIZATION, &SipLeg::onAuthorization, &m_incoming.authorizations);
     m_signalling = msg->src;
     m_tcp = msg->tp == SIP_TRANSP_TCP;
     if (m_incoming.number.isEmpty()) {
@@ -139,18 +144,29 @@ bool SipLeg::answer(struct sipsess_sock *sessions, const QString &contact)
     return true;
 }
 
-void SipLeg::refuse(struct sip *sip, int status)
+bool SipLeg::onAuthorization(const struct sip_hdr *hdr, const struct sip_msg *, void *arg)
+{
+    auto *authorizations = static_cast<QStringList *>(arg);
+    if (hdr->val.l <= static_cast<size_t>(SipDigest::kMaxAuthorizationChars))
+        *authorizations << QString::fromUtf8(hdr->val.p, static_cast<qsizetype>(hdr->val.l));
+    return authorizations->size() >= SipDigest::kMaxAuthorizations; // true: no more
+}
+
+void SipLeg::refuse(struct sip *sip, int status, const QByteArray &headers)
 {
     tmr_cancel(&m_decide);
     if (!m_invite)
         return;
     const char *reason = status == 404 ? "Not Found"
+        : status == 401                ? "Unauthorized"
+        : status == 403                ? "Forbidden"
         : status == 486                ? "Busy Here"
         : status == 488                ? "Not Acceptable Here"
         : status == 480                ? "Temporarily Unavailable"
         : status == 503                ? "Service Unavailable"
                                        : "Server Internal Error";
-    sip_treply(nullptr, sip, m_invite.get(), static_cast<uint16_t>(status), reason);
+    sip_treplyf(nullptr, nullptr, sip, m_invite.get(), false, static_cast<uint16_t>(status), reason,
+        "%bContent-Length: 0\r\n\r\n", headers.constData(), static_cast<size_t>(headers.size()));
     m_invite.reset();
 }
 

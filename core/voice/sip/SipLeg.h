@@ -28,7 +28,8 @@ public:
 
     // The owner's answer: 200 (the session starts) or a refusal.
     bool answer(struct sipsess_sock *sessions, const QString &contact);
-    void refuse(struct sip *sip, int status);
+    // `headers`: lines to add ("Name: value\r\n" each), a challenge's WWW-Authenticate.
+    void refuse(struct sip *sip, int status, const QByteArray &headers = {});
     void send(const Pcm &audio) { m_out->queue(audio); }
     // Ends the leg (no more callbacks taken); the session's BYE goes when the leg is destroyed.
     void stop();
@@ -37,6 +38,7 @@ public:
     const struct sa &signalling() const { return m_signalling; } // where the INVITE came from
 
 private:
+    static bool onAuthorization(const struct sip_hdr *hdr, const struct sip_msg *msg, void *arg);
     static void onRtp(const struct sa *src, const struct rtp_header *hdr, struct mbuf *mb, void *arg);
     static int onOffer(struct mbuf **descp, const struct sip_msg *msg, void *arg);
     static int onAnswer(const struct sip_msg *msg, void *arg);

@@ -65,7 +65,7 @@ void SipServer::onIncoming(const SipIncoming &incoming)
     auto *call = new SipCall(*this, incoming, this);
     m_calls.insert(incoming.key, call);
     const SipVerdict verdict = m_handler.incoming(call);
-    m_stack->decide(incoming.key, static_cast<int>(verdict));
+    m_stack->decide(incoming.key, static_cast<int>(verdict), call->m_challenge, call->m_trusted);
     if (verdict != SipVerdict::Accept) {
         m_calls.remove(incoming.key);
         call->m_ended = true;

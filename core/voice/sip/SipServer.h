@@ -14,6 +14,8 @@ namespace tierdesk::voice::sip {
 // What the door says to an INVITE (SIP's status codes).
 enum class SipVerdict {
     Accept = 200,
+    Unauthorized = 401, // the company asks for digest credentials: challenged (SipCall::challenge)
+    Forbidden = 403, // not from a source the company allows, or wrong credentials
     NotFound = 404, // no company has this number
     Busy = 486, // every line is taken
     Unavailable = 480, // calls are not taken now

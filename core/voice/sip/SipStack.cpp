@@ -70,23 +70,23 @@ void SipStack::stop()
 {
     if (!m_thread.joinable())
         return;
-    post(Command{Command::Stop, 0, 0, {}});
+    post(Command{Command::Stop, 0, 0, {}, {}, false});
     m_thread.join();
 }
 
-void SipStack::decide(quint64 key, int status)
+void SipStack::decide(quint64 key, int status, const QByteArray &headers, bool trusted)
 {
-    post(Command{Command::Decide, key, status, {}});
+    post(Command{Command::Decide, key, status, {}, headers, trusted});
 }
 
 void SipStack::send(quint64 key, Pcm audio)
 {
-    post(Command{Command::Send, key, 0, std::move(audio)});
+    post(Command{Command::Send, key, 0, std::move(audio), {}, false});
 }
 
 void SipStack::hangUp(quint64 key)
 {
-    post(Command{Command::HangUp, key, 0, {}});
+    post(Command{Command::HangUp, key, 0, {}, {}, false});
 }
 
 void SipStack::post(Command command)
@@ -221,11 +221,13 @@ void SipStack::onCommand(Command &command)
     SipLeg &leg = *it->second;
     switch (command.kind) {
     case Command::Decide:
+        if (command.trusted)
+            m_sources.trust(leg.incoming().source);
         if (command.status == 200 && !leg.answered()) {
             if (!leg.answer(m_sessions, contact(leg.overTcp())))
                 end(command.key, QStringLiteral("error"));
         } else if (!leg.answered()) {
-            leg.refuse(m_sip, command.status);
+            leg.refuse(m_sip, command.status, command.headers);
             end(command.key, QStringLiteral("refused"));
         }
         break;

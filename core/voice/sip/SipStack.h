@@ -55,8 +55,9 @@ public:
     void stop();
     quint16 port() const { return m_port; }
 
-    // From any thread. `status` 200 answers with the SDP answer; another refuses with that code.
-    void decide(quint64 key, int status);
+    // From any thread. `status` 200 answers with the SDP answer; another refuses with that code and
+    // `headers` (a challenge). `trusted`: the caller's address is exempt from the per-source limits.
+    void decide(quint64 key, int status, const QByteArray &headers = {}, bool trusted = false);
     void send(quint64 key, Pcm audio);
     void hangUp(quint64 key);
 
@@ -67,6 +68,8 @@ private:
         quint64 key = 0;
         int status = 0;
         Pcm audio;
+        QByteArray headers;
+        bool trusted = false;
     };
     void post(Command command);
     void run(std::promise<Status> *started);

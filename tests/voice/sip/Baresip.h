@@ -48,6 +48,13 @@ public:
         }
     }
 
+    // Digest credentials for its calls (the user name is `user`); before dial().
+    void setPassword(const QString &password)
+    {
+        m_password = password;
+        writeAccounts();
+    }
+
     // Starts baresip and dials `uri` once it is ready.
     bool dial(const QString &uri)
     {
@@ -130,9 +137,16 @@ private:
                                  .arg(m_dir.filePath(QStringLiteral("microphone.wav")), m_dir.path(), codecModule)
                                  .arg(m_ctrlPort);
         config.write(text.toUtf8());
+        writeAccounts();
+    }
+    void writeAccounts()
+    {
         QFile accounts(m_dir.filePath(QStringLiteral("accounts")));
         if (accounts.open(QIODevice::WriteOnly))
-            accounts.write(QStringLiteral("<sip:%1@127.0.0.1>;regint=0\n").arg(m_user).toUtf8());
+            accounts.write(
+                QStringLiteral("<sip:%1@127.0.0.1>;%2regint=0\n")
+                    .arg(m_user, m_password.isEmpty() ? QString() : QStringLiteral("auth_pass=%1;").arg(m_password))
+                    .toUtf8());
     }
     // Netstrings: "<length>:<json>,".
     void readControl()
@@ -153,6 +167,7 @@ private:
     }
 
     QString m_user;
+    QString m_password;
     QTemporaryDir m_dir;
     quint16 m_ctrlPort = 0;
     QProcess m_process;

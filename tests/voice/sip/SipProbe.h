@@ -44,19 +44,30 @@ public:
     void invite(
         const QString &number, const QString &body, const QString &contentType = QStringLiteral("application/sdp"))
     {
+        inviteAgain(1, number, body, {}, contentType);
+    }
+    // Another INVITE of the same call (a new transaction, CSeq `cseq`) with `extraHeaders` (an
+    // Authorization answering a challenge: "Authorization: Digest ...\r\n").
+    void inviteAgain(int cseq, const QString &number, const QString &body, const QString &extraHeaders,
+        const QString &contentType = QStringLiteral("application/sdp"))
+    {
         const QByteArray b = body.toUtf8();
-        send(QStringLiteral("INVITE sip:%1@127.0.0.1:%2 SIP/2.0\r\n").arg(number, QString::number(m_server))
-            + headers(1, QStringLiteral("INVITE"))
+        send(requestLine(number) + headers(cseq, QStringLiteral("INVITE")) + extraHeaders
             + (b.isEmpty() ? QString() : QStringLiteral("Content-Type: %1\r\n").arg(contentType))
             + QStringLiteral("Content-Length: %1\r\n\r\n").arg(b.size()) + body);
+    }
+    // The Request-URI an INVITE to `number` names (a digest answer's uri).
+    QString requestUri(const QString &number) const
+    {
+        return QStringLiteral("sip:%1@127.0.0.1:%2").arg(number, QString::number(m_server));
     }
     void options()
     {
         send(QStringLiteral("OPTIONS sip:127.0.0.1:%1 SIP/2.0\r\n").arg(m_server)
             + headers(2, QStringLiteral("OPTIONS")) + QStringLiteral("Content-Length: 0\r\n\r\n"));
     }
-    // The ACK for the 200 OK, its To tag taken from the answer.
-    void ack()
+    // The ACK for the 200 OK to the INVITE of CSeq `cseq`, its To tag taken from the answer.
+    void ack(int cseq = 1)
     {
         const QString ok = reply(200);
         const QRegularExpressionMatch to = QRegularExpression(QStringLiteral("(?m)^To: ([^\r\n]*)")).match(ok);
@@ -65,9 +76,10 @@ public:
             + QStringLiteral("Via: SIP/2.0/UDP 127.0.0.1:%1;branch=z9hG4bK-ack-%2;rport\r\nMax-Forwards: 70\r\n")
                   .arg(m_socket.localPort())
                   .arg(m_callId)
-            + QStringLiteral("From: <sip:probe@127.0.0.1>;tag=probe\r\nTo: %1\r\nCall-ID: %2\r\nCSeq: 1 ACK\r\n"
+            + QStringLiteral("From: <sip:probe@127.0.0.1>;tag=probe\r\nTo: %1\r\nCall-ID: %2\r\nCSeq: %3 ACK\r\n"
                              "Content-Length: 0\r\n\r\n")
-                  .arg(to.captured(1), m_callId));
+                  .arg(to.captured(1), m_callId)
+                  .arg(cseq));
     }
     // A request from the server (BYE), answered 200 OK.
     QString waitForRequest(const QString &method, int timeoutMs = 15000)
@@ -93,16 +105,18 @@ public:
         }
         return found;
     }
-    // The first final answer (>= 200), or the one with `status`; 0 when none came in time.
-    int waitForFinal(int timeoutMs = 10000)
+    // The first final answer (>= 200) to the INVITE of CSeq `cseq`; 0 when none came in time.
+    int waitForFinal(int timeoutMs = 10000, int cseq = 1)
     {
         int status = 0;
+        const QString cseqLine = QStringLiteral("CSeq: %1 INVITE").arg(cseq);
         (void)QTest::qWaitFor(
             [&] {
                 for (const QString &m : std::as_const(m_received)) {
                     const int s = statusOf(m);
-                    if (s >= 200) {
+                    if (s >= 200 && (cseq == 1 || m.contains(cseqLine))) {
                         status = s;
+                        m_final = m;
                         return true;
                     }
                 }
@@ -111,6 +125,8 @@ public:
             timeoutMs);
         return status;
     }
+    // The message of the answer waitForFinal() found last.
+    const QString &finalAnswer() const { return m_final; }
     QString reply(int status) const
     {
         for (const QString &m : m_received)
@@ -123,6 +139,10 @@ public:
 
 private:
     static int statusOf(const QString &m) { return m.startsWith(QLatin1String("SIP/2.0 ")) ? m.mid(8, 3).toInt() : 0; }
+    QString requestLine(const QString &number) const
+    {
+        return QStringLiteral("INVITE %1 SIP/2.0\r\n").arg(requestUri(number));
+    }
     QString headers(int cseq, const QString &method) const
     {
         return QStringLiteral("Via: SIP/2.0/UDP %5:%1;branch=z9hG4bK-%2-%3;rport\r\nMax-Forwards: 70\r\n"
@@ -140,6 +160,7 @@ private:
     QUdpSocket m_socket;
     QString m_callId;
     QStringList m_received;
+    QString m_final;
 };
 
 } // namespace tierdesk::test

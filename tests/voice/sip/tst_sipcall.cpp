@@ -9,9 +9,11 @@
 #include "core/voice/SpeechSynthesizer.h"
 #include "tests/voice/CallerAudio.h"
 
+#include "core/voice/sip/SipDigest.h"
 #include "tests/voice/sip/Baresip.h"
 #include "tests/voice/sip/SipProbe.h"
 
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -40,9 +42,17 @@ private slots:
     void unknownNumberIsRefused();
     void busyWhenEveryLineIsTaken();
     void aResolvedCallIsRatedOnTheKeypad();
+    void onlyAllowedSourcesMayCall();
+    void digestWithSha256AndAReplayedNonce();
+    void baresipAnswersAnMd5Challenge();
 
 private:
     bool start(const QByteArray &ini = {});
+    HttpResult putSip(const QJsonObject &sip);
+    int voiceSessions()
+    {
+        return m_server->scalar(QStringLiteral("SELECT count(*) FROM sessions WHERE channel = 'voice'")).toInt();
+    }
     QString sipUri(const QString &number) const
     {
         return QStringLiteral("sip:%1@127.0.0.1:%2").arg(number).arg(m_server->host().sipPort());
@@ -197,6 +207,141 @@ void TestSipCall::aResolvedCallIsRatedOnTheKeypad()
                                  .toString()
                                  .contains(QLatin1String("\"callEnded\":\"goodbye\"")),
         10000);
+}
+
+HttpResult TestSipCall::putSip(const QJsonObject &sip)
+{
+    return m_server->client(api::Role::Admin)
+        ->put(QStringLiteral("/api/cs/config"),
+            QJsonObject{{QStringLiteral("companyId"), m_server->companyId()},
+                {QStringLiteral("voice"), QJsonObject{{QStringLiteral("sip"), sip}}}});
+}
+
+// voice.sip.allowedSources: an INVITE from elsewhere is 403 and starts nothing; the trunk's address
+// is answered, and once trusted its calls are not held to the per-source share of the lines.
+void TestSipCall::onlyAllowedSourcesMayCall()
+{
+    QVERIFY(start("[voice]\nmaxCallsPerSource=1\n"));
+    const HttpResult bad = putSip({{QStringLiteral("allowedSources"), QJsonArray{QStringLiteral("trunk.example")}}});
+    QCOMPARE(bad.status, 400);
+    QVERIFY2(describe(bad).contains("voice.sip.allowedSources"), describe(bad));
+    const HttpResult allowed = putSip(
+        {{QStringLiteral("allowedSources"), QJsonArray{QStringLiteral("127.0.0.2"), QStringLiteral("10.0.0.0/8")}}});
+    QVERIFY2(allowed.status == 200, describe(allowed));
+
+    SipProbe stranger(m_server->host().sipPort());
+    stranger.invite(kNumber, SipProbe::pcmuOffer(40110));
+    QCOMPARE(stranger.waitForFinal(), 403);
+    SipProbe trunk(m_server->host().sipPort(), QHostAddress(QStringLiteral("127.0.0.2")));
+    trunk.invite(kNumber, SipProbe::pcmuOffer(40120));
+    QCOMPARE(trunk.waitForFinal(), 200);
+    trunk.ack();
+    SipProbe second(m_server->host().sipPort(), QHostAddress(QStringLiteral("127.0.0.2")));
+    second.invite(kNumber, SipProbe::pcmuOffer(40124));
+    QCOMPARE(second.waitForFinal(), 200); // over maxCallsPerSource=1: the trunk is trusted
+    second.ack();
+    QTRY_COMPARE_WITH_TIMEOUT(voiceSessions(), 2, 10000);
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT count(*) FROM calls")).toInt(), 2); // none for the stranger
+}
+
+// voice.sip.digest: no credentials is a challenge (SHA-256 first, then MD5); a right SHA-256 answer
+// is a call; the same answer again (a replayed nonce) is challenged afresh, a wrong password is 403.
+// The password is sealed in the database and never shown.
+void TestSipCall::digestWithSha256AndAReplayedNonce()
+{
+    QVERIFY(start());
+    const HttpResult noPassword
+        = putSip({{QStringLiteral("digest"), QJsonObject{{QStringLiteral("username"), QStringLiteral("trunk")}}}});
+    QCOMPARE(noPassword.status, 400);
+    QVERIFY2(describe(noPassword).contains("voice.sip.digest.password"), describe(noPassword));
+    const HttpResult set = putSip({{QStringLiteral("digest"),
+        QJsonObject{{QStringLiteral("username"), QStringLiteral("trunk")},
+            {QStringLiteral("password"), QStringLiteral("s3cret-trunk")}}}});
+    QVERIFY2(set.status == 200, describe(set));
+    const QJsonObject digest
+        = set.doc.object()[QLatin1String("voice")][QLatin1String("sip")][QLatin1String("digest")].toObject();
+    QCOMPARE(digest.value(QLatin1String("passwordSet")).toBool(), true);
+    QVERIFY(!digest.contains(QLatin1String("password")));
+    QVERIFY(!m_server->scalar(QStringLiteral("SELECT config FROM companies WHERE id = ?"), {m_server->companyId()})
+                 .toString()
+                 .contains(QLatin1String("s3cret-trunk")));
+    // A change that leaves the password out keeps it.
+    QVERIFY(putSip({{QStringLiteral("allowedSources"), QJsonArray{}}}).status == 200);
+
+    SipProbe caller(m_server->host().sipPort());
+    caller.invite(kNumber, SipProbe::pcmuOffer(40130));
+    QCOMPARE(caller.waitForFinal(), 401);
+    const QString challenge = caller.finalAnswer();
+    QVERIFY2(challenge.indexOf(QLatin1String("algorithm=SHA-256")) > 0
+            && challenge.indexOf(QLatin1String("algorithm=SHA-256"))
+                < challenge.indexOf(QLatin1String("algorithm=MD5")),
+        qPrintable(challenge));
+    const QString nonce = QRegularExpression(QStringLiteral("nonce=\"([^\"]+)\"")).match(challenge).captured(1);
+    const auto authorization = [&](const QString &password) {
+        const QHash<QString, QString> p{{QStringLiteral("username"), QStringLiteral("trunk")},
+            {QStringLiteral("realm"), QStringLiteral("tierdesk")}, {QStringLiteral("nonce"), nonce},
+            {QStringLiteral("uri"), caller.requestUri(kNumber)}, {QStringLiteral("qop"), QStringLiteral("auth")},
+            {QStringLiteral("nc"), QStringLiteral("00000001")}, {QStringLiteral("cnonce"), QStringLiteral("c0ffee")}};
+        return QStringLiteral("Authorization: Digest username=\"trunk\", realm=\"tierdesk\", nonce=\"%1\", "
+                              "uri=\"%2\", response=\"%3\", algorithm=SHA-256, cnonce=\"c0ffee\", qop=auth, "
+                              "nc=00000001\r\n")
+            .arg(nonce, caller.requestUri(kNumber),
+                QString::fromLatin1(
+                    voice::sip::SipDigest::response(QStringLiteral("SHA-256"), p, password, QStringLiteral("INVITE"))));
+    };
+    caller.inviteAgain(2, kNumber, SipProbe::pcmuOffer(40130), authorization(QStringLiteral("s3cret-trunk")));
+    QCOMPARE(caller.waitForFinal(10000, 2), 200);
+    caller.ack(2);
+    QTRY_COMPARE_WITH_TIMEOUT(voiceSessions(), 1, 10000);
+
+    SipProbe replay(m_server->host().sipPort());
+    replay.inviteAgain(1, kNumber, SipProbe::pcmuOffer(40134), authorization(QStringLiteral("s3cret-trunk")));
+    QCOMPARE(replay.waitForFinal(), 401);
+
+    SipProbe guesser(m_server->host().sipPort());
+    guesser.invite(kNumber, SipProbe::pcmuOffer(40138));
+    QCOMPARE(guesser.waitForFinal(), 401);
+    const QString guessNonce
+        = QRegularExpression(QStringLiteral("nonce=\"([^\"]+)\"")).match(guesser.finalAnswer()).captured(1);
+    QVERIFY(guessNonce != nonce);
+    const QHash<QString, QString> guess{{QStringLiteral("username"), QStringLiteral("trunk")},
+        {QStringLiteral("realm"), QStringLiteral("tierdesk")}, {QStringLiteral("nonce"), guessNonce},
+        {QStringLiteral("uri"), guesser.requestUri(kNumber)}};
+    guesser.inviteAgain(2, kNumber, SipProbe::pcmuOffer(40138),
+        QStringLiteral("Authorization: Digest username=\"trunk\", realm=\"tierdesk\", nonce=\"%1\", uri=\"%2\", "
+                       "response=\"%3\", algorithm=MD5\r\n")
+            .arg(guessNonce, guesser.requestUri(kNumber),
+                QString::fromLatin1(voice::sip::SipDigest::response(
+                    QStringLiteral("MD5"), guess, QStringLiteral("password1"), QStringLiteral("INVITE")))));
+    QCOMPARE(guesser.waitForFinal(10000, 2), 403);
+    QCOMPARE(voiceSessions(), 1);
+}
+
+// Debian's baresip (libre 1.x answers MD5 only, and gives up on a challenge that names another
+// algorithm) with the trunk's credentials is answered; with a wrong password it is refused.
+void TestSipCall::baresipAnswersAnMd5Challenge()
+{
+    QVERIFY(start());
+    const HttpResult set = putSip({{QStringLiteral("digest"),
+        QJsonObject{{QStringLiteral("username"), QStringLiteral("trunk")},
+            {QStringLiteral("password"), QStringLiteral("s3cret-trunk")},
+            {QStringLiteral("algorithms"), QJsonArray{QStringLiteral("MD5")}}}}});
+    QVERIFY2(set.status == 200, describe(set));
+    Baresip trunk(QStringLiteral("g711"), voice::silence(3000), 8000, 1, QStringLiteral("trunk"));
+    trunk.setPassword(QStringLiteral("s3cret-trunk"));
+    QVERIFY(trunk.dial(sipUri(kNumber)));
+    QVERIFY2(!trunk.waitForEvent(QStringLiteral("CALL_ESTABLISHED")).isEmpty(), qPrintable(trunk.output()));
+    QVERIFY(trunk.quit());
+    QTRY_COMPARE_WITH_TIMEOUT(voiceSessions(), 1, 10000);
+
+    Baresip intruder(QStringLiteral("g711"), voice::silence(3000), 8000, 1, QStringLiteral("trunk"));
+    intruder.setPassword(QStringLiteral("not-the-password"));
+    QVERIFY(intruder.dial(sipUri(kNumber)));
+    const QJsonObject closed = intruder.waitForEvent(QStringLiteral("CALL_CLOSED"));
+    QVERIFY2(closed.value(QLatin1String("param")).toString().contains(QLatin1String("403")),
+        qPrintable(QString::fromUtf8(QJsonDocument(closed).toJson()) + intruder.output()));
+    QVERIFY(intruder.quit());
+    QCOMPARE(voiceSessions(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSipCall)
