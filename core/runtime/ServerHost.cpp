@@ -298,6 +298,7 @@ Status ServerHost::startSip()
     sip.maxCallsPerSource = calls.maxCallsPerSource;
     sip.invitesPerSourcePerMinute = calls.callsPerSourcePerMinute;
     sip.rtpTimeoutMs = calls.idleMs;
+    sip.firstRtpTimeoutMs = qBound(1, m_runtime.settings().intValue(settings::VoiceFirstAudioSeconds), 60) * 1000;
     m_sip = std::make_unique<SipDoor>(callCenter(), &m_runtime.customers(), sip);
     if (Status started = m_sip->start(); !started) {
         m_sip.reset();

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <utility>
 
 namespace tierdesk::voice {
 
@@ -27,33 +28,59 @@ struct Call::Speech {
     Pcm frame; // Feed
 };
 
-// The call's ear: its recogniser, used on the call's lane only.
+// The call's ear, used on the call's lane only: a recogniser borrowed from the pool while the caller
+// speaks (from a turn's start to its end), none while they are silent.
 struct Call::Ear {
-    std::unique_ptr<SpeechRecognizer> recognizer;
+    std::shared_ptr<RecognizerPool> pool;
+    SpeechRecognizer::Options options;
+    std::unique_ptr<SpeechRecognizer> recognizer; // during a turn
+    bool digitsNext = false; // the next turn is an answer of digits (expectDigits)
+    QString failure; // why no recogniser could be had for the turn; the call is told
 
+    ~Ear() { giveBack(); }
     std::vector<Heard> decode(const std::vector<Speech> &speech);
+    bool borrow();
+    void giveBack()
+    {
+        if (recognizer)
+            pool->give(std::move(recognizer), options, reinterpret_cast<quintptr>(this));
+    }
 };
+
+bool Call::Ear::borrow()
+{
+    if (recognizer)
+        return true;
+    Result<std::unique_ptr<SpeechRecognizer>> lent = pool->take(options, reinterpret_cast<quintptr>(this));
+    if (!lent) {
+        failure = lent.error().message;
+        return false;
+    }
+    recognizer = std::move(*lent);
+    if (std::exchange(digitsNext, false))
+        recognizer->expectDigits();
+    return true;
+}
 
 std::vector<Call::Heard> Call::Ear::decode(const std::vector<Speech> &speech)
 {
     std::vector<Heard> out;
-    if (!recognizer) // it could not be made: the call was told (failed)
-        return out;
     bool partialChanged = false;
     for (const Speech &s : speech) {
-        if (s.kind == Speech::Start) {
+        if (s.kind == Speech::Start && borrow()) {
             recognizer->start(s.startMs);
-        } else if (s.kind == Speech::Feed) {
+        } else if (s.kind == Speech::Feed && recognizer) {
             partialChanged = recognizer->feed(s.frame) || partialChanged;
-        } else {
+        } else if (s.kind == Speech::End && recognizer) {
             QElapsedTimer finishing;
             finishing.start();
             Recognition recognition = recognizer->finish();
             out.push_back({Heard::Ended, {}, std::move(recognition), finishing.elapsed()});
             partialChanged = false;
+            giveBack(); // the caller is silent again: the decoder serves another call meanwhile
         }
     }
-    if (partialChanged)
+    if (partialChanged && recognizer)
         out.insert(out.begin(), {Heard::Partial, recognizer->partial(), {}});
     return out;
 }
@@ -62,23 +89,10 @@ Call::Call(std::shared_ptr<DecoderPool::Lane> lane, const SpeechRecognizer::Opti
     SpeechSynthesizer voice, const Options &options, QObject *parent)
     : QObject(parent), m_lane(std::move(lane)), m_ear(std::make_shared<Ear>()), m_voice(voice), m_options(options)
 {
+    m_ear->pool = m_lane->recognizers();
+    m_ear->options = recognizer;
     m_pacer.setInterval(qMax(5, options.paceMs));
     connect(&m_pacer, &QTimer::timeout, this, &Call::pace);
-    const QPointer<Call> self(this);
-    m_lane->post([ear = m_ear, recognizer, self] {
-        Result<std::unique_ptr<SpeechRecognizer>> made = SpeechRecognizer::create(recognizer);
-        if (made) {
-            ear->recognizer = std::move(*made);
-            return;
-        }
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, why = made.error().message] {
-                if (self)
-                    emit self->failed(why);
-            },
-            Qt::QueuedConnection);
-    });
 }
 
 Call::~Call() = default; // jobs on the lane hold the ear; what they find gone they drop
@@ -143,6 +157,16 @@ void Call::decode(std::vector<Speech> speech)
     m_lane->post(
         [ear = m_ear, speech = std::move(speech), self] {
             std::vector<Heard> heard = ear->decode(speech);
+            if (!ear->failure.isEmpty()) { // no decoder could be had: the call cannot hear
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, why = std::exchange(ear->failure, {})] {
+                        if (self)
+                            emit self->failed(why);
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
             if (heard.empty())
                 return;
             QMetaObject::invokeMethod(
@@ -203,10 +227,7 @@ void Call::endKeypadEntry()
 
 void Call::expectDigits()
 {
-    m_lane->post([ear = m_ear] {
-        if (ear->recognizer)
-            ear->recognizer->expectDigits();
-    });
+    m_lane->post([ear = m_ear] { ear->digitsNext = true; });
 }
 
 void Call::say(const QString &text)

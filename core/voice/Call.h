@@ -48,8 +48,9 @@ public:
         bool waitForPlayOut = true; // spoken() once the audio sent has had the time to play (tests: once sent)
     };
 
-    // The call's decoder is made on `lane` (loading the model takes a good half second, which no
-    // door's thread can spare); failed() says so when it cannot be.
+    // The call's work runs on `lane`; a decoder is borrowed from the lane's pool for each turn of the
+    // caller's speech (loading one takes a good half second, which no door's thread can spare) and
+    // given back when the turn ends; failed() says so when none can be had.
     Call(std::shared_ptr<DecoderPool::Lane> lane, const SpeechRecognizer::Options &recognizer, SpeechSynthesizer voice,
         const Options &options, QObject *parent = nullptr);
     ~Call() override;
@@ -78,7 +79,7 @@ signals:
     void audio(const QByteArray &pcm); // the AI's speech, 16 kHz s16le, paced
     void spoken(); // everything the AI was given to say has been sent and played out
     void silence(int times); // the caller said nothing for silencePromptMs after the AI spoke
-    void failed(const QString &why); // the call cannot hear: its decoder could not be made
+    void failed(const QString &why); // the call cannot hear: no decoder could be had for a turn
 
 private:
     struct Ear;

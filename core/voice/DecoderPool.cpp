@@ -12,7 +12,9 @@ constexpr int kJobsPerTurn = 25;
 
 } // namespace
 
-DecoderPool::DecoderPool(int maxConcurrent, int maxLanes) : m_lanes(std::make_shared<LaneCount>())
+DecoderPool::DecoderPool(int maxConcurrent, int maxLanes)
+    : m_lanes(std::make_shared<LaneCount>()),
+      m_recognizers(std::make_shared<RecognizerPool>(std::max(1, maxConcurrent)))
 {
     m_threads.setMaxThreadCount(std::max(1, maxConcurrent));
     m_lanes->max = std::max(1, maxLanes);
@@ -31,7 +33,7 @@ std::shared_ptr<DecoderPool::Lane> DecoderPool::openLane()
             return nullptr;
         ++m_lanes->open;
     }
-    return std::shared_ptr<Lane>(new Lane(&m_threads, m_lanes));
+    return std::shared_ptr<Lane>(new Lane(&m_threads, m_lanes, m_recognizers));
 }
 
 int DecoderPool::openLanes() const
@@ -40,8 +42,9 @@ int DecoderPool::openLanes() const
     return m_lanes->open;
 }
 
-DecoderPool::Lane::Lane(QThreadPool *threads, std::shared_ptr<LaneCount> count)
-    : m_threads(threads), m_count(std::move(count))
+DecoderPool::Lane::Lane(
+    QThreadPool *threads, std::shared_ptr<LaneCount> count, std::shared_ptr<RecognizerPool> recognizers)
+    : m_threads(threads), m_count(std::move(count)), m_recognizers(std::move(recognizers))
 {
 }
 

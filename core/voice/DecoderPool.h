@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/voice/RecognizerPool.h"
+
 #include <QThreadPool>
 
 #include <deque>
@@ -19,6 +21,9 @@ namespace tierdesk::voice {
 // maxLanes are open, openLane() refuses, and the door says the house is full (SIP's 486).
 // Results go back with the caller's own means (QMetaObject::invokeMethod on a context object).
 //
+// The decoders themselves are lent for a caller's turn from the pool's RecognizerPool (recognizers()),
+// which keeps as many idle as there are threads: a silent call holds none.
+//
 // When the threads are short (callers speaking at once need more than the machine has), an urgent
 // job (a caller has stopped speaking and waits for the answer) moves its lane ahead of lanes whose
 // callers are still speaking: their words are not needed yet.
@@ -33,6 +38,7 @@ public:
 
     std::shared_ptr<Lane> openLane(); // nullptr when maxLanes lanes are open
     int maxConcurrent() const { return m_threads.maxThreadCount(); }
+    RecognizerPool &recognizers() { return *m_recognizers; }
     int openLanes() const;
     bool waitForDone(int msecs = -1) { return m_threads.waitForDone(msecs); }
 
@@ -44,6 +50,7 @@ private:
     };
     QThreadPool m_threads;
     std::shared_ptr<LaneCount> m_lanes;
+    std::shared_ptr<RecognizerPool> m_recognizers; // lanes share it: their jobs may outlive the pool's owner
 };
 
 class DecoderPool::Lane : public std::enable_shared_from_this<DecoderPool::Lane> {
@@ -52,15 +59,18 @@ public:
     enum class Priority { Normal, Urgent };
     // Runs job on a pool thread after this lane's earlier jobs. Any thread may post.
     void post(std::function<void()> job, Priority priority = Priority::Normal);
+    // The pool's decoders, lent for a turn; shared so that a job that outlives the pool may still give back.
+    const std::shared_ptr<RecognizerPool> &recognizers() const { return m_recognizers; }
 
 private:
     friend class DecoderPool;
-    Lane(QThreadPool *threads, std::shared_ptr<LaneCount> count);
+    Lane(QThreadPool *threads, std::shared_ptr<LaneCount> count, std::shared_ptr<RecognizerPool> recognizers);
     void schedule(Priority priority); // with m_mutex held
     void drain();
 
     QThreadPool *m_threads;
     std::shared_ptr<LaneCount> m_count;
+    std::shared_ptr<RecognizerPool> m_recognizers;
     std::mutex m_mutex;
     std::deque<std::pair<std::function<void()>, Priority>> m_jobs;
     int m_urgentJobs = 0; // of m_jobs

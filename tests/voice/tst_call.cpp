@@ -1,6 +1,6 @@
 // A call's audio for real: Flite's voice is the caller, PocketSphinx hears it through Call's
 // endpointing on a DecoderPool lane, and the AI's speech comes back paced, stopping when the
-// caller speaks. Waits on the call's signals only.
+// caller speaks; a call holds a decoder only while its caller speaks. Waits on the call's signals only.
 #include "core/voice/Call.h"
 
 #include "tests/voice/CallerAudio.h"
@@ -23,6 +23,7 @@ private slots:
     void keypadEntryIsATurn();
     void callerInterruptsTheAi();
     void silenceAfterTheAiSpoke();
+    void aDecoderIsLentOnlyWhileTheCallerSpeaks();
 
 private:
     // The caller's audio in 20 ms pieces, as a door hands it over.
@@ -143,6 +144,38 @@ void TestCall::silenceAfterTheAiSpoke()
     hear(quiet(1200));
     QCOMPARE(quietSpy.count(), 2);
     QCOMPARE(quietSpy.last().first().toInt(), 2);
+}
+
+// A silent caller costs no decoder; one that speaks borrows one for the turn and gives it back, and
+// the next call's turn gets that same decoder (none made anew), its digits grammar set for that turn.
+void TestCall::aDecoderIsLentOnlyWhileTheCallerSpeaks()
+{
+    RecognizerPool &decoders = m_pool->recognizers();
+    QSignalSpy turns(m_call.get(), &Call::turn);
+    QSignalSpy started(m_call.get(), &Call::callerStarted);
+    hear(quiet(3000));
+    m_pool->waitForDone();
+    QCOMPARE(decoders.made(), 0);
+    QCOMPARE(decoders.lent(), 0);
+    hear(spoken(QStringLiteral("where is my order")) + quiet(800));
+    QCOMPARE(started.count(), 1);
+    QVERIFY(turns.wait(20000));
+    QCOMPARE(decoders.lent(), 0);
+    QCOMPARE(decoders.idle(), 1);
+    QCOMPARE(decoders.made(), 1);
+
+    Call::Options options;
+    options.leadMs = 600000;
+    options.waitForPlayOut = false;
+    m_call = makeCall(options);
+    QSignalSpy second(m_call.get(), &Call::turn);
+    m_call->expectDigits();
+    hear(quiet(300) + spoken(QStringLiteral("one zero zero zero five")) + quiet(800));
+    QVERIFY(second.wait(20000));
+    const auto turn = second.first().first().value<CallerTurn>();
+    QVERIFY(turn.digits);
+    QCOMPARE(turn.text, QStringLiteral("one zero zero zero five"));
+    QCOMPARE(decoders.made(), 1); // the first call's decoder, lent again
 }
 
 QTEST_GUILESS_MAIN(TestCall)

@@ -18,6 +18,7 @@ private slots:
     void laneLimitIsTheFullHouse();
     void callsAreRecognisedSideBySide();
     void anUrgentLaneGoesFirst();
+    void recognizersAreLentAndBounded();
 };
 
 // Four lanes of 200 jobs on two threads: each lane's jobs in the order posted, never two of one
@@ -150,6 +151,35 @@ void TestDecoderPool::anUrgentLaneGoesFirst()
     QVERIFY(pool.waitForDone(10000));
     QCOMPARE(order,
         (std::vector<QString>{QStringLiteral("d"), QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("c")}));
+}
+
+// Decoders lent for a turn: given back they wait idle (at most maxIdle; the oldest is freed), an
+// owner gets its own back, and another owner takes an idle one instead of a new one being made.
+void TestDecoderPool::recognizersAreLentAndBounded()
+{
+    RecognizerPool pool(1);
+    const SpeechRecognizer::Options options;
+    auto a = pool.take(options, 1);
+    auto b = pool.take(options, 2);
+    QVERIFY(a && b);
+    QCOMPARE(pool.made(), 2);
+    QCOMPARE(pool.lent(), 2);
+    SpeechRecognizer *bs = b->get();
+    pool.give(std::move(*a), options, 1);
+    pool.give(std::move(*b), options, 2);
+    QCOMPARE(pool.idle(), 1); // a's was the oldest: freed
+    QCOMPARE(pool.lent(), 0);
+    auto again = pool.take(options, 2);
+    QVERIFY(again && again->get() == bs);
+    pool.give(std::move(*again), options, 2);
+    auto other = pool.take(options, 3); // another caller: the idle one, not a new one
+    QVERIFY(other && other->get() == bs);
+    QCOMPARE(pool.made(), 2);
+    SpeechRecognizer::Options company = options;
+    company.extraWords = {QStringLiteral("pineapple")};
+    auto kind = pool.take(company, 3); // another kind of decoder: made anew
+    QVERIFY(kind);
+    QCOMPARE(pool.made(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestDecoderPool)

@@ -183,6 +183,7 @@ void SipLeg::onRtp(const struct sa *src, const struct rtp_header *hdr, struct mb
         self->m_latched = true;
     }
     self->m_lastRtp = tmr_jiffies();
+    self->m_heardRtp = true;
     const size_t size = mbuf_get_left(mb);
     RtpPacket packet{hdr->seq, hdr->ts, hdr->pt, hdr->m,
         QByteArray(reinterpret_cast<const char *>(mbuf_buf(mb)), static_cast<qsizetype>(qMin<size_t>(size, 65536))),
@@ -281,7 +282,10 @@ void SipLeg::onWatch(void *arg)
     auto *self = static_cast<SipLeg *>(arg);
     if (self->m_stopped)
         return;
-    if (tmr_jiffies() - self->m_lastRtp >= static_cast<uint64_t>(self->m_stack.m_options.rtpTimeoutMs)) {
+    const SipStack::Options &o = self->m_stack.m_options;
+    // A caller that never sent a packet is let go sooner than one gone quiet (on hold).
+    const int timeoutMs = self->m_heardRtp ? o.rtpTimeoutMs : qMin(o.rtpTimeoutMs, o.firstRtpTimeoutMs);
+    if (tmr_jiffies() - self->m_lastRtp >= static_cast<uint64_t>(timeoutMs)) {
         self->m_stack.end(self->m_key, QStringLiteral("timeout"));
         return;
     }

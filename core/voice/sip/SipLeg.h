@@ -72,6 +72,7 @@ private:
     uint64_t m_clockStart = 0; // when the first packet went (ms, tmr_jiffies)
     uint64_t m_sent = 0; // packets sent since
     uint64_t m_lastRtp = 0;
+    bool m_heardRtp = false; // any RTP from the caller since the answer
 };
 
 } // namespace tierdesk::voice::sip

@@ -37,6 +37,7 @@ public:
         int invitesPerSourcePerMinute = 30; // new INVITEs from one address; more are 503 with Retry-After
         int decideTimeoutMs = 5000; // the owner did not decide: 480
         int rtpTimeoutMs = 20000; // no RTP for this long ends an answered call (BYE)
+        int firstRtpTimeoutMs = 5000; // no RTP at all this long after the answer ends it too
         quint16 rtpPortMin = 20000;
         quint16 rtpPortMax = 39999;
     };

@@ -13,6 +13,7 @@
 #include "tests/voice/sip/Baresip.h"
 #include "tests/voice/sip/SipProbe.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
@@ -27,6 +28,17 @@ const QString kNumber = QStringLiteral("+15550100");
 voice::Pcm said(const QString &text)
 {
     return voice::SpeechSynthesizer(voice::SpeechSynthesizer::Voice::Rms).synthesize(text);
+}
+
+// The resident memory of this process (the server runs in it), from /proc.
+qint64 residentKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QRegularExpressionMatch rss
+        = QRegularExpression(QStringLiteral("VmRSS:\\s+(\\d+) kB")).match(QString::fromLatin1(status.readAll()));
+    return rss.captured(1).toLongLong();
 }
 
 } // namespace
@@ -45,6 +57,7 @@ private slots:
     void onlyAllowedSourcesMayCall();
     void digestWithSha256AndAReplayedNonce();
     void baresipAnswersAnMd5Challenge();
+    void silentCallsCostLittleAndEndSoon();
 
 private:
     bool start(const QByteArray &ini = {});
@@ -342,6 +355,37 @@ void TestSipCall::baresipAnswersAnMd5Challenge()
         qPrintable(QString::fromUtf8(QJsonDocument(closed).toJson()) + intruder.output()));
     QVERIFY(intruder.quit());
     QCOMPARE(voiceSessions(), 1);
+}
+
+// Twenty callers that send no audio at all, as an INVITE flood does: each is answered and greeted,
+// the server's memory grows by less than 100 MB (a call holds no decoder while its caller is silent,
+// where each used to load one of some 56 MB), and each call ends with a BYE after
+// voice/firstAudioSeconds.
+void TestSipCall::silentCallsCostLittleAndEndSoon()
+{
+    QVERIFY(start("[voice]\nfirstAudioSeconds=2\nmaxCallsPerSource=20\ninvitesPerSourcePerMinute=100\n"));
+    const qint64 before = residentKb();
+    std::vector<std::unique_ptr<SipProbe>> callers;
+    for (int i = 0; i < 20; ++i) {
+        callers.push_back(std::make_unique<SipProbe>(m_server->host().sipPort()));
+        callers.back()->invite(kNumber, SipProbe::pcmuOffer(static_cast<quint16>(41000 + 2 * i)));
+    }
+    for (const auto &caller : callers) {
+        QCOMPARE(caller->waitForFinal(), 200);
+        caller->ack();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(voiceSessions(), 20, 10000);
+    const qint64 during = residentKb();
+    qInfo("resident memory: %lld kB before, %lld kB with 20 silent calls", before, during);
+    QVERIFY2(during - before < 100 * 1024,
+        qPrintable(QStringLiteral("%1 kB before, %2 kB with 20 silent calls").arg(before).arg(during)));
+    for (const auto &caller : callers)
+        QVERIFY(!caller->waitForRequest(QStringLiteral("BYE")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server
+                                  ->scalar(QStringLiteral("SELECT count(*) FROM sessions WHERE channel = 'voice' AND "
+                                                          "metadata LIKE '%\"callEnded\":\"timeout\"%'"))
+                                  .toInt(),
+        20, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestSipCall)

@@ -74,6 +74,7 @@ private slots:
     void offersWeCannotAnswerAre488();
     void garbageIsDroppedAndTheServerGoesOn();
     void silentCallerTimesOut();
+    void aCallerThatNeverSendsAudioIsLetGoSooner();
     void stopEndsCallsWhoseCallersAreGone();
 
 private:
@@ -292,6 +293,25 @@ void TestSipServer::silentCallerTimesOut()
     QVERIFY(probe.reply(200).contains(QLatin1String("telephone-event/8000")));
     probe.ack();
     // No RTP ever comes: the server says goodbye.
+    QVERIFY(!probe.waitForRequest(QStringLiteral("BYE")).isEmpty());
+    QTRY_COMPARE(door.ended, QStringLiteral("timeout"));
+    QCOMPARE(server.calls(), 0);
+}
+
+// No RTP at all after the answer: the call ends after firstRtpTimeoutMs, not after the (long) wait
+// allowed to a caller who went quiet, so a flood of silent INVITEs holds no line for long.
+void TestSipServer::aCallerThatNeverSendsAudioIsLetGoSooner()
+{
+    Door door;
+    SipServer::Options o = options();
+    o.rtpTimeoutMs = 60000; // longer than waitForRequest waits
+    o.firstRtpTimeoutMs = 1000;
+    SipServer server(o, door);
+    QVERIFY(server.start().ok());
+    SipProbe probe(server.port());
+    probe.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer());
+    QCOMPARE(probe.waitForFinal(), 200);
+    probe.ack();
     QVERIFY(!probe.waitForRequest(QStringLiteral("BYE")).isEmpty());
     QTRY_COMPARE(door.ended, QStringLiteral("timeout"));
     QCOMPARE(server.calls(), 0);
