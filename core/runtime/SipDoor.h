@@ -13,10 +13,11 @@
 namespace tierdesk::api {
 
 // The SIP door of `tierdesk serve --sip-port P` (docs/calls.md, "SIP"): each INVITE's dialled
-// number names the company (config.voice.numbers); unknown is 404, a caller the company does not take
-// (voice.sip) 403 or a digest challenge (401), every line taken 486 (the CallCenter's limit); an accepted call becomes
-// a LiveCall joined by a SipCallLink. The caller is the company's customer whose phone is the From number, else an
-// anonymous caller. Lives on the engine thread, beside the CallCenter.
+// number names the company (config.voice.numbers); unknown is 404, a caller the company does not
+// take (voice.sip) 403 or a digest challenge (401), every line taken 486 (the CallCenter's limit);
+// an accepted call becomes a LiveCall joined by a SipCallLink. The caller is the company's customer
+// whose phone is the From number, else an anonymous caller. Lives on the engine thread, beside the
+// CallCenter.
 class SipDoor : public voice::sip::SipHandler {
 public:
     SipDoor(voice::CallCenter &calls, CustomerDirectory *customers, const voice::sip::SipServer::Options &options);

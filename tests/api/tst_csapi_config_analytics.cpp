@@ -160,6 +160,17 @@ void TestCsApiConfigAnalytics::putConfigValidates_data()
     QTest::newRow("voice numbers not a list") << QByteArray(R"({"voice":{"numbers":"+15550100"}})");
     QTest::newRow("unknown voice") << QByteArray(R"({"voice":{"voice":"kal"}})");
     QTest::newRow("recordCalls not a boolean") << QByteArray(R"({"voice":{"recordCalls":"no"}})");
+    QTest::newRow("SIP source a host name") << QByteArray(R"({"voice":{"sip":{"allowedSources":["trunk.example"]}}})");
+    QTest::newRow("SIP source a bad range") << QByteArray(R"({"voice":{"sip":{"allowedSources":["10.0.0.0/40"]}}})");
+    QTest::newRow("SIP sources not a list") << QByteArray(R"({"voice":{"sip":{"allowedSources":"10.0.0.1"}}})");
+    QTest::newRow("digest unknown key") << QByteArray(
+        R"({"voice":{"sip":{"digest":{"username":"t","password":"long-enough","realm":"x"}}}})");
+    QTest::newRow("digest SHA-1") << QByteArray(
+        R"({"voice":{"sip":{"digest":{"username":"t","password":"long-enough","algorithms":["SHA-1"]}}}})");
+    QTest::newRow("digest password short")
+        << QByteArray(R"({"voice":{"sip":{"digest":{"username":"t","password":"short"}}}})");
+    QTest::newRow("digest user with a space")
+        << QByteArray(R"({"voice":{"sip":{"digest":{"username":"a b","password":"long-enough"}}}})");
 }
 
 // A company's phone numbers, its AI's voice and recording: kept, and a number is one company's.

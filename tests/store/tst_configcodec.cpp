@@ -78,6 +78,27 @@ private slots:
         QCOMPARE(back.voice.numbers, c.voice.numbers);
         QCOMPARE(back.voice.voice, QStringLiteral("rms"));
         QCOMPARE(back.voice.recordCalls, false);
+        QVERIFY(back.voice.sip.open());
+        QVERIFY(!encodeConfig(c).contains("\"sip\"")); // nothing asked of callers: nothing written
+    }
+
+    // Who may call: the sources, the digest user and algorithms, and the password only as sealed bytes.
+    void sipAccessReadsBack()
+    {
+        CsConfig c = CsConfig::defaults();
+        c.voice.sip.allowedSources = {QStringLiteral("54.172.60.0/30"), QStringLiteral("2001:db8::1")};
+        c.voice.sip.digestUsername = QStringLiteral("trunk");
+        c.voice.sip.digestAlgorithms = {QStringLiteral("MD5")};
+        c.voice.sip.sealedDigestPassword = QByteArray("\x01sealed\xff", 8);
+        c.voice.sip.newDigestPassword = QStringLiteral("plain-text-never-stored");
+        const QByteArray row = encodeConfig(c);
+        QVERIFY(!row.contains("plain-text-never-stored"));
+        const CsConfig back = decodeConfig(row);
+        QCOMPARE(back.voice.sip.allowedSources, c.voice.sip.allowedSources);
+        QCOMPARE(back.voice.sip.digestUsername, QStringLiteral("trunk"));
+        QCOMPARE(back.voice.sip.digestAlgorithms, QStringList{QStringLiteral("MD5")});
+        QCOMPARE(back.voice.sip.sealedDigestPassword, c.voice.sip.sealedDigestPassword);
+        QVERIFY(back.voice.sip.newDigestPassword.isEmpty());
     }
 
     void aRowFromBeforeAKeyExistedKeepsItsDefault()

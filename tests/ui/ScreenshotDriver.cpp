@@ -251,6 +251,18 @@ int main(int argc, char **argv)
         QTimer::singleShot(
             kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-ai.png")), &app, shootModelTrial); });
     };
+    // Who may call the company's numbers: a number typed in (not saved) with neither the trunk's addresses
+    // nor digest credentials set shows the warning that anyone may.
+    std::function<void()> shootConfigCalls = [&] {
+        ConfigView *config = w.configuration();
+        if (auto *numbers = qobject_cast<QPlainTextEdit *>(config->form().field(QStringLiteral("voice.numbers"))))
+            numbers->setPlainText(QStringLiteral("+15550100"));
+        if (auto *scroll = config->findChild<QScrollArea *>(QStringLiteral("configScroll")))
+            if (QWidget *section = config->findChild<QWidget *>(QStringLiteral("section_voice")))
+                scroll->verticalScrollBar()->setValue(section->y());
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-calls.png")), &app, shootConfigAi); });
+    };
     // The company's business hours in the configuration (the SLA clocks count only these).
     std::function<void()> shootConfigHours = [&] {
         ConfigView *config = w.configuration();
@@ -258,7 +270,7 @@ int main(int argc, char **argv)
             if (auto *hours = config->findChild<BusinessHoursEditor *>())
                 scroll->ensureWidgetVisible(hours, 0, 0);
         QTimer::singleShot(
-            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-hours.png")), &app, shootConfigAi); });
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-hours.png")), &app, shootConfigCalls); });
     };
     // The company's customers as an admin sees them: one chosen, with their attributes and conversations.
     // Shot before the configuration page loads (in German that page holds the window wider than the screen).
