@@ -18,7 +18,9 @@ mkdir -p "$here/results"
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
 ninja -C "$build" tierdesk tierdesk_call_bench >/dev/null
-printf '[voice]\nmaxCalls=%s\ndecoders=%s\n' "$((calls + 5))" "${DECODERS:-2}" >"$data/tierdesk.ini"
+# Every call comes from this machine's one address with one widget key: their shares are the whole house.
+printf '[voice]\nmaxCalls=%s\ndecoders=%s\nmaxCallsPerSource=%s\nmaxCallsPerWidgetKey=%s\ninvitesPerSourcePerMinute=10000\n' \
+  "$((calls + 5))" "${DECODERS:-2}" "$((calls + 5))" "$((calls + 5))" >"$data/tierdesk.ini"
 start_demo_server "$build/app/tierdesk" "$data" "$port"
 key=$("$build/app/tierdesk" --data-dir "$data" token create --company "$company" --kind widget)
 {

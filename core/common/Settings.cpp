@@ -70,6 +70,9 @@ const QList<Key> &all()
         {VoiceSilencePromptSeconds, 8,
             "Quiet after the AI spoke before it asks if the caller is still there; twice ends the call (3-120)"},
         {VoiceIdleSeconds, 30, "A call whose door sends no audio for this long is ended (5-600)"},
+        {ChannelsBurstSeconds, 60,
+            "Mails (with new subjects) and texts one sender sends this close together join one conversation "
+            "(0-3600)"},
         {VoiceFirstAudioSeconds, 5,
             "A SIP call whose caller sends no audio at all this long after the answer is ended (1-60): a silent "
             "INVITE flood holds no line"},

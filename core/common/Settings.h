@@ -67,6 +67,7 @@ inline constexpr char VoiceVocabularySize[] = "voice/vocabularySize";
 inline constexpr char VoiceSilencePromptSeconds[] = "voice/silencePromptSeconds";
 inline constexpr char VoiceIdleSeconds[] = "voice/idleSeconds";
 inline constexpr char VoiceFirstAudioSeconds[] = "voice/firstAudioSeconds";
+inline constexpr char ChannelsBurstSeconds[] = "channels/burstSeconds";
 inline constexpr char VoiceMaxWaitSeconds[] = "voice/maxWaitSeconds";
 inline constexpr char VoiceLineReminderSeconds[] = "voice/lineReminderSeconds";
 inline constexpr char VoiceRecordingRetentionDays[] = "voice/recordingRetentionDays";

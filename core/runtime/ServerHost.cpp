@@ -348,6 +348,8 @@ void ServerHost::startBackgroundWork()
         const QString base = publicUrl();
         return base.isEmpty() ? QStringLiteral("http://127.0.0.1:%1").arg(port()) : base;
     });
+    m_runtime.channels().sessions().setBurstMs(
+        qBound(0, s.intValue(settings::ChannelsBurstSeconds), 3600) * qint64(1000));
     m_runtime.channels().start();
     m_runtime.kbSources().start(); // help centers synced (by a team's timer instance)
     m_spool = std::make_unique<MailSpool>(engine, m_runtime.channels(), m_runtime.dataDir());

@@ -278,16 +278,33 @@ QStringList ChannelRepo::unpostedInbound(const QStringList &kinds, int limit)
     return ids;
 }
 
-int ChannelRepo::automaticRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs)
+int ChannelRepo::count(const QString &sql, std::initializer_list<QVariant> binds)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT COUNT(*) FROM channel_messages WHERE company_id = ? AND peer = ? AND created_at >= ?"
-                       " AND direction = 'out' AND detail LIKE '%\"automatic\":true%'"));
-    if (!m_db.exec(q, {companyId, peer, sinceMs}) || !q.next())
+    QSqlQuery &q = m_db.statement(sql);
+    if (!m_db.exec(q, binds) || !q.next())
         return 0;
     const int n = q.value(0).toInt();
     q.finish();
     return n;
+}
+
+int ChannelRepo::automaticRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs)
+{
+    return count(
+        // A long text's parts are one reply.
+        QStringLiteral("SELECT COUNT(DISTINCT COALESCE(NULLIF(message_id, ''), id)) FROM channel_messages"
+                       " WHERE company_id = ? AND peer = ? AND created_at >= ? AND direction = 'out'"
+                       " AND detail LIKE '%\"automatic\":true%'"),
+        {companyId, peer, sinceMs});
+}
+
+int ChannelRepo::aiRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs)
+{
+    return count(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN channel_threads t ON t.session_id = m.session_id"
+                                " WHERE t.company_id = ? AND t.peer = ? AND t.kind IN ('email', 'sms', 'whatsapp')"
+                                " AND m.role IN ('ai_rep', 'ai_manager')"
+                                " AND m.timestamp >= ?"),
+        {companyId, peer, sinceMs});
 }
 
 namespace {

@@ -48,8 +48,13 @@ public:
     // The ids of inbound rows of these kinds (one to three) received but not yet posted to their
     // session (a crash between the two), oldest first.
     QStringList unpostedInbound(const QStringList &kinds, int limit);
-    // Outbound rows to `peer` marked automatic since `sinceMs` (auto-replies sent to one address).
+    // Replies to `peer` marked automatic since `sinceMs` (auto-replies sent to one address or number;
+    // a long text's parts count once).
     int automaticRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs);
+    // The AI tiers' replies since `sinceMs` in the company's mail and text conversations with `peer` (not
+    // a web chat's, whose replies stay in the chat), counted as soon as they are stored (before the
+    // outbox has their rows).
+    int aiRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs);
     // Replies (AI tiers' and people's) of channel sessions active since `sinceMs` that have no
     // outbound row yet, oldest first; never a web chat's (kind web: WebChatMail picks its own).
     QList<UnsentReply> unsentReplies(qint64 sinceMs, int limit);
@@ -65,6 +70,7 @@ public:
 private:
     QList<ChannelMessageRow> readMessages(QSqlQuery &q);
     QList<ChannelThread> readThreads(QSqlQuery &q);
+    int count(const QString &sql, std::initializer_list<QVariant> binds); // a COUNT(*) query's answer; 0 when it fails
 
     Database &m_db;
 };

@@ -44,6 +44,7 @@ private slots:
     void aRepeatedMessageSidIsStoredOnce();
     void whatsAppIsAChatFromWhatsApp();
     void aResolvedTextConversationAsksForARating();
+    void aFloodOfTextsIsOneConversationAnsweredTenTimes();
 
 private:
     void startServer(const Clock *clock);
@@ -286,6 +287,44 @@ void TestCsApiTwilio::aResolvedTextConversationAsksForARating()
     QTRY_COMPARE_WITH_TIMEOUT(
         scalar("SELECT COUNT(*) FROM channel_threads WHERE peer = ?", kCustomerPhone).toInt(), 3, kWaitMs);
     QCOMPARE(scalar("SELECT COUNT(*) FROM session_ratings WHERE session_id = ?", second).toInt(), 0);
+}
+
+// One number sends 100 texts: all stored, in one conversation, the AI answers at most ten times (so
+// Twilio is sent at most ten replies and the company's model called no more), and the conversation
+// goes to a person once with the reason.
+void TestCsApiTwilio::aFloodOfTextsIsOneConversationAnsweredTenTimes()
+{
+    for (int i = 0; i < 100; ++i) {
+        const ScriptedTwilioServer::Answer in = m_twilio->sendIncoming(webhook(QStringLiteral("messages")),
+            {{QStringLiteral("From"), kCustomerPhone}, {QStringLiteral("To"), kNumber},
+                {QStringLiteral("Body"), QStringLiteral("Hello? Anyone there? (%1)").arg(i)},
+                {QStringLiteral("MessageSid"), messageSid(1000 + i)}});
+        QCOMPARE(in.status, 200);
+    }
+    const QString session = sessionOfPeer(kCustomerPhone);
+    QVERIFY(!session.isEmpty());
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(DISTINCT session_id) FROM channel_threads")).toInt(), 1);
+    QCOMPARE(storedTexts(QStringLiteral("in")), 100);
+    QCOMPARE(m_server
+                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role = 'customer'"),
+                     {session})
+                 .toInt(),
+        100);
+    const int answers = m_server
+                            ->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role IN "
+                                                    "('ai_rep', 'ai_manager')"),
+                                {session})
+                            .toInt();
+    QVERIFY2(answers >= 1 && answers <= 10, qPrintable(QString::number(answers)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_twilio->messages().size(), answers, kWaitMs);
+    QCOMPARE(m_server
+                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM escalations WHERE session_id = ? AND to_tier = "
+                                         "'HUMAN_AGENT' AND notes LIKE 'Held back%'"),
+                     {session})
+                 .toInt(),
+        1);
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT current_tier FROM sessions WHERE id = ?"), {session}).toString(),
+        QStringLiteral("HUMAN_AGENT"));
 }
 
 QTEST_GUILESS_MAIN(TestCsApiTwilio)

@@ -155,7 +155,8 @@ private slots:
                      .toInt(),
             3);
 
-        // The subject's token threads a mail with no reference; a new subject without one is a new session.
+        // The subject's token threads a mail with no reference; a new subject without one, once the
+        // sender's burst is over (channels/burstSeconds), is a new session.
         const QString token
             = fx->scalar(QStringLiteral("SELECT short_id FROM channel_threads WHERE session_id = ?"), {sessionId})
                   .toString();
@@ -164,10 +165,56 @@ private slots:
                         "Hi again\r\n"))
                 ->sessionId,
             sessionId);
+        fx->clock.advanceSecs(ChannelSessions::kDefaultBurstMs / 1000 + 1);
         QVERIFY(deliver(rawMail("Message-ID: <m5@example.org>\r\nSubject: A new question\r\n",
                             "Do you ship to Canada?\r\n"))
                     ->sessionId
             != sessionId);
+    }
+
+    // A sender who floods the mailbox: 100 mails with 100 subjects in a minute are all stored, in one
+    // conversation (the burst joins it), answered by the AI at most ten times, and the conversation
+    // goes to a person once; the AI stops there, so it calls no model for the rest.
+    void aFloodOfNewSubjectsIsOneConversationAnsweredTenTimes()
+    {
+        QString sessionId;
+        for (int i = 0; i < 100; ++i) {
+            const auto r = deliver(rawMail("Message-ID: <flood" + QByteArray::number(i)
+                    + "@example.org>\r\nSubject: Question " + QByteArray::number(i) + "\r\n",
+                "Do you ship to Canada? (" + QByteArray::number(i) + ")\r\n"));
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+            if (i == 0)
+                sessionId = r->sessionId;
+            QCOMPARE(r->sessionId, sessionId);
+            fx->clock.advanceMs(500); // 100 mails in 50 s
+        }
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE channel = 'email'")).toInt(), 1);
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role = 'customer'"),
+                       {sessionId})
+                     .toInt(),
+            100);
+        QCOMPARE(aiReplies(sessionId), ChannelSessions::kMaxAnswersPerHour);
+        sendAll();
+        QVERIFY(sender->taken().size() <= ChannelOutbox::kMaxAutomaticPerHour);
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM escalations WHERE session_id = ? AND to_tier = "
+                                           "'HUMAN_AGENT'"),
+                       {sessionId})
+                     .toInt(),
+            1); // one desk item
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT current_tier FROM sessions WHERE id = ?"), {sessionId}).toString(),
+            QStringLiteral("HUMAN_AGENT"));
+        const QString notes = fx->scalar(QStringLiteral("SELECT notes FROM escalations WHERE session_id = ? AND "
+                                                        "to_tier = 'HUMAN_AGENT'"),
+                                    {sessionId})
+                                  .toString();
+        QVERIFY2(notes.contains(QLatin1String("Held back")) && notes.contains(QLatin1String("jane@example.org")),
+            qPrintable(notes));
+
+        // The burst is over and the hour too: a new subject is a new conversation the AI answers again.
+        fx->clock.advanceSecs(3600);
+        const auto later = deliver(rawMail("Message-ID: <later@example.org>\r\nSubject: Something else\r\n", "Hi\r\n"));
+        QVERIFY(later.ok() && later->sessionId != sessionId);
+        QTRY_COMPARE_WITH_TIMEOUT(aiReplies(later->sessionId), 1, 20000);
     }
 
     // "On <date>, Jane wrote:" is the customer's own time: the Date of the mail answered, at its

@@ -1,6 +1,7 @@
 #include "core/engine/channels/ChannelOutbox.h"
 
 #include "core/common/Ids.h"
+#include "core/engine/channels/ChannelSessions.h"
 #include "core/engine/channels/PhoneText.h"
 #include "core/engine/channels/TextMessage.h"
 #include "core/engine/channels/WebChatMail.h"
@@ -119,6 +120,17 @@ void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &threa
     const bool automatic = reply.role != QLatin1String("human_agent");
     row.detail.insert(QStringLiteral("automatic"), automatic);
     Store &store = m_engine.core().store();
+    const qint64 hourAgo = now - 3600000;
+    const bool heldBack = automatic
+        && store.channels().automaticRepliesTo(thread.companyId, thread.peer, hourAgo) >= kMaxAutomaticPerHour;
+    if (heldBack) {
+        row.status = QStringLiteral("skipped");
+        row.detail.insert(QStringLiteral("error"),
+            QStringLiteral("not sent: %1 automatic replies to %2 in the last hour")
+                .arg(kMaxAutomaticPerHour)
+                .arg(isTextChannel(thread.kind) ? QStringLiteral("this number") : QStringLiteral("this address")));
+        toPerson(thread); // the desk sees what was held back, not only a row marked skipped
+    }
     if (isTextChannel(thread.kind)) {
         const QStringList parts
             = PhoneText::split(PhoneText::plain(reply.content, thread.kind == QLatin1String("whatsapp")));
@@ -133,15 +145,26 @@ void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &threa
     row.id = ids::random(QStringLiteral("chm_"));
     row.externalId = newMessageId(thread);
     row.detail.insert(QStringLiteral("text"), reply.content);
-    const qint64 hourAgo = now - 3600000;
-    if (automatic
-        && store.channels().automaticRepliesTo(thread.companyId, thread.peer, hourAgo) >= kMaxAutomaticPerHour) {
-        row.status = QStringLiteral("skipped");
-        row.detail.insert(QStringLiteral("error"),
-            QStringLiteral("not sent: %1 automatic replies to this address in the last hour")
-                .arg(kMaxAutomaticPerHour));
-    }
     store.channels().insertMessage(row);
+}
+
+void ChannelOutbox::toPerson(const ChannelThread &thread)
+{
+    // After the batch that holds the reply: the escalation is a write of its own.
+    QMetaObject::invokeMethod(
+        this,
+        [this, thread] {
+            const std::optional<Session> header = m_engine.sessionHeader(thread.sessionId);
+            if (!header || header->currentTier == Tier::HumanAgent || header->status == SessionStatus::Resolved)
+                return; // once: it is a person's already
+            m_engine.escalate(thread.companyId, thread.sessionId, EscalationReason::TechnicalLimitation,
+                Tier::HumanAgent,
+                QStringLiteral("A reply to %1 was held back: %2 automatic replies in the last hour, the most allowed")
+                    .arg(thread.peer)
+                    .arg(kMaxAutomaticPerHour),
+                ChannelSessions::actorFor(thread.kind, thread.peer));
+        },
+        Qt::QueuedConnection);
 }
 
 std::optional<OutgoingReply> ChannelOutbox::prepare(const ChannelMessageRow &row)

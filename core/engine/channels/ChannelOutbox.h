@@ -19,7 +19,8 @@ namespace tierdesk {
 // between the reply and its row loses nothing); due rows are sent on worker threads and settled
 // back here: sent with the provider's id, tried again later, or failed. A mail's Message-ID is
 // chosen when its row is written, so the customer's answer threads even before it is sent.
-// At most kMaxAutomaticPerHour AI replies an hour go to one address (mail loops). Engine thread.
+// At most kMaxAutomaticPerHour AI replies an hour go to one address or number (mail loops, floods);
+// one held back sends its conversation to a person. Engine thread.
 class ChannelOutbox : public QObject {
     Q_OBJECT
 
@@ -63,6 +64,8 @@ private:
     void look(const QString &sessionId); // empty: every thread active lately
     void enqueueReplies(const QString &sessionId);
     void enqueue(const UnsentReply &reply, const ChannelThread &thread, qint64 now);
+    // A reply held back (the hourly bound): the conversation goes to a person, once.
+    void toPerson(const ChannelThread &thread);
     void sendDue();
     std::optional<OutgoingReply> prepare(const ChannelMessageRow &row);
     // A survey row's mail: its question and links (SatisfactionSurveys); false when it cannot be written yet.

@@ -80,20 +80,36 @@ Result<ChannelThread> ChannelSessions::addThread(ChannelThread thread)
 
 void ChannelSessions::openThread(const NewThread &r, QObject *context, ThreadDone done)
 {
+    // A burst from one sender opens one thread: who asks while it is being opened gets that one.
+    const QString key = r.companyId + QLatin1Char('\n') + r.sender.kind + QLatin1Char('\n') + r.sender.peer;
+    if (const auto waiting = m_opening.find(key); waiting != m_opening.end()) {
+        waiting->append(std::move(done));
+        return;
+    }
+    m_opening.insert(key, {std::move(done)});
+    createThread(r, context, key);
+}
+
+void ChannelSessions::createThread(const NewThread &r, QObject *context, const QString &key)
+{
+    const auto finish = [this, key](const Result<ChannelThread> &thread) {
+        for (const ThreadDone &done : m_opening.take(key))
+            done(thread);
+    };
     Result<Customer> customer = customerFor(r.companyId, r.sender);
     if (!customer) {
-        done(customer.error());
+        finish(customer.error());
         return;
     }
     CreateSessionRequest req{r.companyId, customer->id, r.channel, QString(), std::nullopt, r.metadata};
     const Actor actor = actorFor(r.sender.kind, r.sender.peer);
     QPointer<QObject> guard(context);
-    m_engine.createSession(req, actor, context,
-        [this, r, guard, done = std::move(done)](Result<Session> session, std::optional<MessageOutcome>) {
+    m_engine.createSession(
+        req, actor, context, [this, r, guard, finish](Result<Session> session, std::optional<MessageOutcome>) {
             if (!guard)
                 return;
             if (!session) {
-                done(session.error());
+                finish(session.error());
                 return;
             }
             const qint64 now = m_engine.clock().nowMs();
@@ -106,23 +122,62 @@ void ChannelSessions::openThread(const NewThread &r, QObject *context, ThreadDon
                 return bool(stored);
             });
             if (!stored) {
-                done(stored.error());
+                finish(stored.error());
                 return;
             }
-            done(thread);
+            finish(thread);
         });
+}
+
+std::optional<ChannelThread> ChannelSessions::burstThread(
+    const QString &companyId, const QString &kind, const QString &peer)
+{
+    const std::optional<ChannelThread> open = m_engine.core().store().channels().openThread(companyId, kind, peer);
+    if (!open || open->activeAt < m_engine.clock().nowMs() - m_burstMs)
+        return std::nullopt;
+    return open;
+}
+
+void ChannelSessions::holdBackIfFlooding(const ChannelThread &thread)
+{
+    const std::optional<Session> header = m_engine.sessionHeader(thread.sessionId);
+    if (!header || header->currentTier == Tier::HumanAgent || header->status == SessionStatus::Resolved)
+        return;
+    const qint64 hourAgo = m_engine.clock().nowMs() - 3600LL * 1000;
+    const int answers = m_engine.core().store().channels().aiRepliesTo(thread.companyId, thread.peer, hourAgo)
+        + m_turnsUnderWay.value(senderKey(thread.companyId, thread.peer));
+    if (answers < kMaxAnswersPerHour)
+        return;
+    const Result<Session> escalated
+        = m_engine.escalate(thread.companyId, thread.sessionId, EscalationReason::TechnicalLimitation, Tier::HumanAgent,
+            QStringLiteral("Held back from the AI: it answered %1 %2 times in the last hour, the most it may")
+                .arg(thread.peer)
+                .arg(kMaxAnswersPerHour),
+            actorFor(thread.kind, thread.peer));
+    if (!escalated)
+        qWarning("the conversation %s could not go to a person: %s", qPrintable(thread.sessionId),
+            qPrintable(escalated.error().message));
 }
 
 void ChannelSessions::post(const ChannelThread &thread, const QString &text, const MessageMeta &meta,
     const QString &inboundRowId, QObject *context, std::function<void(Result<QString>)> done)
 {
+    holdBackIfFlooding(thread);
+    const std::optional<Session> header = m_engine.sessionHeader(thread.sessionId);
+    const QString sender = senderKey(thread.companyId, thread.peer);
+    const bool aiAnswers = header && header->currentTier != Tier::HumanAgent;
+    if (aiAnswers)
+        ++m_turnsUnderWay[sender];
     QPointer<QObject> guard(context);
     const QString sessionId = thread.sessionId;
     m_engine.postMessage(
         thread.companyId, sessionId, text, actorFor(thread.kind, thread.peer), context,
-        [this, guard, sessionId, inboundRowId, done = std::move(done)](Result<MessageOutcome> outcome) {
+        [this, guard, sessionId, inboundRowId, sender, aiAnswers, done = std::move(done)](
+            Result<MessageOutcome> outcome) {
             if (!guard)
                 return;
+            if (aiAnswers && --m_turnsUnderWay[sender] <= 0)
+                m_turnsUnderWay.remove(sender);
             if (!outcome) {
                 done(outcome.error());
                 return;

@@ -4,6 +4,7 @@
 #include "core/domain/MessageMeta.h"
 #include "core/engine/SessionEngine.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -15,9 +16,17 @@ class CustomerDirectory;
 // Where a mail or a text goes in the engine: its customer (found by address or number, else a new
 // one), its thread (a session that came by mail or text), and its message posted as the
 // customer's, exactly as a chat's. Shared by the inboxes of every channel. Engine thread.
+//
+// One sender cannot turn the AI into a flood: what they send within the burst window joins the
+// conversation they are in (burstThread; threads being opened for them are waited for, not opened
+// twice), and once the AI has answered them kMaxAnswersPerHour times in an hour (or that many turns
+// are under way), their conversation goes to a person, once, with the reason: the AI answers no more,
+// so it calls the company's model no more either.
 class ChannelSessions {
 public:
     static constexpr int kShortIdChars = 8;
+    static constexpr int kMaxAnswersPerHour = 10; // the AI's answers to one address or number an hour
+    static constexpr qint64 kDefaultBurstMs = 60000; // channels/burstSeconds
 
     ChannelSessions(SessionEngine &engine, CustomerDirectory &customers) : m_engine(engine), m_customers(customers) { }
 
@@ -55,11 +64,26 @@ public:
     // The actor a channel's customer messages are recorded by.
     static Actor actorFor(const QString &kind, const QString &peer);
 
+    // channels/burstSeconds: how close together a sender's new conversations join into one.
+    void setBurstMs(qint64 ms) { m_burstMs = ms; }
+    // The sender's open thread of `kind` they wrote in within the burst window, if any.
+    std::optional<ChannelThread> burstThread(const QString &companyId, const QString &kind, const QString &peer);
+
 private:
     QString freeShortId(const QString &companyId);
+    void createThread(const NewThread &request, QObject *context, const QString &key);
+    // Over the hourly bound: the thread's session to a person (once), before the message is posted.
+    void holdBackIfFlooding(const ChannelThread &thread);
+    static QString senderKey(const QString &companyId, const QString &peer)
+    {
+        return companyId + QLatin1Char('\n') + peer;
+    }
 
     SessionEngine &m_engine;
     CustomerDirectory &m_customers;
+    qint64 m_burstMs = kDefaultBurstMs;
+    QHash<QString, QList<ThreadDone>> m_opening; // threads being opened, by company, kind and peer: who waits
+    QHash<QString, int> m_turnsUnderWay; // messages posted for the AI to answer, not done yet, by sender
 };
 
 } // namespace tierdesk

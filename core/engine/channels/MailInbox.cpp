@@ -244,6 +244,8 @@ void MailInbox::place(const QString &companyId, const MailboxSettings &mailbox, 
         = row.sessionId.isEmpty() ? std::nullopt : m_engine.core().store().channels().thread(row.sessionId);
     if (!thread)
         thread = threadOf(companyId, p.mail);
+    if (!thread) // a new subject within a burst of the sender's mails joins the conversation they are in
+        thread = m_sessions.burstThread(companyId, kMailKind, p.mail.from.address.toLower());
     if (thread)
         return postTo(*thread, p, row, context, std::move(done));
     openAndPost(companyId, mailbox, p, row, context, std::move(done));
@@ -298,7 +300,8 @@ void MailInbox::openAndPost(const QString &companyId, const MailboxSettings &mai
         req, this, [this, p, row, guard, autoReply, done = std::move(done)](Result<ChannelThread> thread) {
             if (!thread)
                 return done(thread.error());
-            if (!autoReply) {
+            const std::optional<Session> header = m_engine.sessionHeader(thread->sessionId);
+            if (!autoReply && header && header->currentTier != Tier::HumanAgent) { // once, for a burst
                 // The mailbox's AI replies are off: people answer it, so it waits for them from the start.
                 m_engine.escalate(thread->companyId, thread->sessionId, EscalationReason::CustomerRequest,
                     Tier::HumanAgent, QStringLiteral("The mailbox's AI replies are off"),
