@@ -13,8 +13,7 @@ constexpr int kJobsPerTurn = 25;
 } // namespace
 
 DecoderPool::DecoderPool(int maxConcurrent, int maxLanes)
-    : m_lanes(std::make_shared<LaneCount>()),
-      m_recognizers(std::make_shared<RecognizerPool>(std::max(1, maxConcurrent)))
+    : m_lanes(std::make_shared<LaneCount>()), m_recognizers(std::make_shared<RecognizerPool>(std::max(1, maxLanes)))
 {
     m_threads.setMaxThreadCount(std::max(1, maxConcurrent));
     m_lanes->max = std::max(1, maxLanes);

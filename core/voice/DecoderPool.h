@@ -22,7 +22,8 @@ namespace tierdesk::voice {
 // Results go back with the caller's own means (QMetaObject::invokeMethod on a context object).
 //
 // The decoders themselves are lent for a caller's turn from the pool's RecognizerPool (recognizers()),
-// which keeps as many idle as there are threads: a silent call holds none.
+// which keeps them warm between turns (at most one per lane, none idle for a minute): a silent call
+// holds none.
 //
 // When the threads are short (callers speaking at once need more than the machine has), an urgent
 // job (a caller has stopped speaking and waits for the answer) moves its lane ahead of lanes whose

@@ -17,8 +17,10 @@ QString RecognizerPool::kindOf(const SpeechRecognizer::Options &o)
 Result<std::unique_ptr<SpeechRecognizer>> RecognizerPool::take(const SpeechRecognizer::Options &options, quintptr owner)
 {
     const QString kind = kindOf(options);
+    std::vector<std::unique_ptr<SpeechRecognizer>> expired; // freed outside the lock
     {
         const std::lock_guard<std::mutex> guard(m_mutex);
+        expired = expire();
         // The owner's own first, else the idle one given back last (its memory is the warmest).
         std::ptrdiff_t chosen = -1;
         for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(m_idle.size()) - 1; i >= 0; --i) {
@@ -56,14 +58,26 @@ void RecognizerPool::give(
         return;
     if (recognizer->inTurn())
         recognizer->finish(); // a call that ended mid-turn: its words are not wanted
-    std::unique_ptr<SpeechRecognizer> freed; // freed outside the lock
+    std::vector<std::unique_ptr<SpeechRecognizer>> freed; // freed outside the lock
     const std::lock_guard<std::mutex> guard(m_mutex);
     m_lent = qMax(0, m_lent - 1);
-    m_idle.push_back({kindOf(options), owner, std::move(recognizer)});
+    freed = expire();
+    m_idle.push_back({kindOf(options), owner, std::move(recognizer), m_clock.elapsed()});
     if (static_cast<int>(m_idle.size()) > m_maxIdle) {
-        freed = std::move(m_idle.front().recognizer);
+        freed.push_back(std::move(m_idle.front().recognizer));
         m_idle.erase(m_idle.begin());
     }
+}
+
+std::vector<std::unique_ptr<SpeechRecognizer>> RecognizerPool::expire()
+{
+    std::vector<std::unique_ptr<SpeechRecognizer>> out;
+    const qint64 now = m_clock.elapsed();
+    while (!m_idle.empty() && now - m_idle.front().since >= m_idleMs) { // oldest first
+        out.push_back(std::move(m_idle.front().recognizer));
+        m_idle.erase(m_idle.begin());
+    }
+    return out;
 }
 
 int RecognizerPool::idle() const

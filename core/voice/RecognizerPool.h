@@ -3,7 +3,7 @@
 #include "core/common/Result.h"
 #include "core/voice/SpeechRecognizer.h"
 
-#include <QHash>
+#include <QElapsedTimer>
 
 #include <memory>
 #include <mutex>
@@ -15,10 +15,17 @@ namespace tierdesk::voice {
 // call holds none while its caller is silent (a decoder is some 56 MB of models). Decoders made with
 // the same options are one kind; a caller gets back the one it used last when that one is idle (it
 // has adapted to their voice), else any idle one, which forgets the voice it heard before, else a new
-// one. At most maxIdle wait idle; more given back are freed. Any thread may use it.
+// one. A decoder idle for idleMs is freed (looked at whenever one is lent or given back), and at most
+// maxIdle wait: speaking calls keep theirs warm from turn to turn, silent ones cost none. Any thread
+// may use it.
 class RecognizerPool {
 public:
-    explicit RecognizerPool(int maxIdle) : m_maxIdle(maxIdle) { }
+    static constexpr qint64 kIdleMs = 60000;
+
+    explicit RecognizerPool(int maxIdle, qint64 idleMs = kIdleMs) : m_maxIdle(maxIdle), m_idleMs(idleMs)
+    {
+        m_clock.start();
+    }
     RecognizerPool(const RecognizerPool &) = delete;
     RecognizerPool &operator=(const RecognizerPool &) = delete;
 
@@ -35,10 +42,15 @@ private:
         QString kind;
         quintptr lastOwner = 0;
         std::unique_ptr<SpeechRecognizer> recognizer;
+        qint64 since = 0; // m_clock's time it was given back
     };
     static QString kindOf(const SpeechRecognizer::Options &options);
+    // Those idle too long, out of m_idle (with m_mutex held); freed by the caller outside the lock.
+    std::vector<std::unique_ptr<SpeechRecognizer>> expire();
 
     const int m_maxIdle;
+    const qint64 m_idleMs;
+    QElapsedTimer m_clock;
     mutable std::mutex m_mutex;
     std::vector<Idle> m_idle; // oldest first
     int m_lent = 0;

@@ -180,6 +180,16 @@ void TestDecoderPool::recognizersAreLentAndBounded()
     auto kind = pool.take(company, 3); // another kind of decoder: made anew
     QVERIFY(kind);
     QCOMPARE(pool.made(), 3);
+
+    // Idle past its time (here at once), a decoder is freed the next time the pool is used.
+    RecognizerPool brief(4, 0);
+    auto lent = brief.take(options, 1);
+    QVERIFY(lent);
+    brief.give(std::move(*lent), options, 1);
+    QCOMPARE(brief.idle(), 1);
+    QVERIFY(brief.take(options, 1));
+    QCOMPARE(brief.made(), 2);
+    QCOMPARE(brief.idle(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDecoderPool)

@@ -1,7 +1,6 @@
 #include "core/engine/channels/ChannelOutbox.h"
 
 #include "core/common/Ids.h"
-#include "core/engine/channels/ChannelSessions.h"
 #include "core/engine/channels/PhoneText.h"
 #include "core/engine/channels/TextMessage.h"
 #include "core/engine/channels/WebChatMail.h"

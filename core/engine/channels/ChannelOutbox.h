@@ -2,6 +2,7 @@
 
 #include "core/engine/SessionEngine.h"
 #include "core/engine/channels/ChannelAccounts.h"
+#include "core/engine/channels/ChannelSessions.h"
 #include "core/engine/channels/ReplySender.h"
 
 #include <QObject>
@@ -25,7 +26,7 @@ class ChannelOutbox : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr int kMaxAutomaticPerHour = 10;
+    static constexpr int kMaxAutomaticPerHour = ChannelSessions::kMaxAnswersPerHour;
     static constexpr int kMaxAttempts = 6;
     static constexpr int kBatch = 50; // rows prepared per look
     static constexpr qint64 kLookBackMs = 7LL * 24 * 3600 * 1000; // threads active this recently are looked at

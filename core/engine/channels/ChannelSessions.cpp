@@ -106,7 +106,7 @@ void ChannelSessions::createThread(const NewThread &r, QObject *context, const Q
     QPointer<QObject> guard(context);
     m_engine.createSession(
         req, actor, context, [this, r, guard, finish](Result<Session> session, std::optional<MessageOutcome>) {
-            if (!guard)
+            if (!guard) // the inbox is gone, and with it (both are the Channels') whoever waited
                 return;
             if (!session) {
                 finish(session.error());

@@ -35,7 +35,8 @@ public:
         if (wav.open(QIODevice::WriteOnly))
             wav.write(wavBytes(fromCallAudio(microphone, rate), rate, channels));
         wav.close();
-        writeConfig(codecModule);
+        m_codecModule = codecModule;
+        writeConfig();
         QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
             [this] { m_output += QString::fromUtf8(m_process.readAllStandardOutput()); });
         QObject::connect(&m_ctrl, &QTcpSocket::readyRead, &m_ctrl, [this] { readControl(); });
@@ -48,6 +49,12 @@ public:
         }
     }
 
+    // The address it calls from (any of 127.0.0.0/8: another caller's address); before dial().
+    void setAddress(const QString &address)
+    {
+        m_address = address;
+        writeConfig();
+    }
     // Digest credentials for its calls (the user name is `user`); before dial().
     void setPassword(const QString &password)
     {
@@ -113,14 +120,14 @@ public:
     QString output() const { return m_output; }
 
 private:
-    void writeConfig(const QString &codecModule)
+    void writeConfig()
     {
         QFile config(m_dir.filePath(QStringLiteral("config")));
         if (!config.open(QIODevice::WriteOnly))
             return;
         const QString text = QStringLiteral("poll_method epoll\n"
-                                            "sip_listen 127.0.0.1:0\n"
-                                            "net_interface 127.0.0.1\n"
+                                            "sip_listen %5:0\n"
+                                            "net_interface %5\n"
                                             "audio_source aufile,%1\n"
                                             "audio_player aubridge,speaker\n"
                                             "audio_alert aubridge,alert\n"
@@ -134,8 +141,9 @@ private:
                                             "module_app menu.so\n"
                                             "module_app ctrl_tcp.so\n"
                                             "ctrl_tcp_listen 127.0.0.1:%4\n")
-                                 .arg(m_dir.filePath(QStringLiteral("microphone.wav")), m_dir.path(), codecModule)
-                                 .arg(m_ctrlPort);
+                                 .arg(m_dir.filePath(QStringLiteral("microphone.wav")), m_dir.path(), m_codecModule)
+                                 .arg(m_ctrlPort)
+                                 .arg(m_address);
         config.write(text.toUtf8());
         writeAccounts();
     }
@@ -144,8 +152,9 @@ private:
         QFile accounts(m_dir.filePath(QStringLiteral("accounts")));
         if (accounts.open(QIODevice::WriteOnly))
             accounts.write(
-                QStringLiteral("<sip:%1@127.0.0.1>;%2regint=0\n")
-                    .arg(m_user, m_password.isEmpty() ? QString() : QStringLiteral("auth_pass=%1;").arg(m_password))
+                QStringLiteral("<sip:%1@%3>;%2regint=0\n")
+                    .arg(m_user, m_password.isEmpty() ? QString() : QStringLiteral("auth_pass=%1;").arg(m_password),
+                        m_address)
                     .toUtf8());
     }
     // Netstrings: "<length>:<json>,".
@@ -168,6 +177,8 @@ private:
 
     QString m_user;
     QString m_password;
+    QString m_codecModule;
+    QString m_address = QStringLiteral("127.0.0.1");
     QTemporaryDir m_dir;
     quint16 m_ctrlPort = 0;
     QProcess m_process;

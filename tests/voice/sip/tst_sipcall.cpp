@@ -14,6 +14,7 @@
 #include "tests/voice/sip/SipProbe.h"
 
 #include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
@@ -58,6 +59,7 @@ private slots:
     void digestWithSha256AndAReplayedNonce();
     void baresipAnswersAnMd5Challenge();
     void silentCallsCostLittleAndEndSoon();
+    void aFloodFromOneSourceLeavesLinesForOthers();
 
 private:
     bool start(const QByteArray &ini = {});
@@ -386,6 +388,34 @@ void TestSipCall::silentCallsCostLittleAndEndSoon()
                                                           "metadata LIKE '%\"callEnded\":\"timeout\"%'"))
                                   .toInt(),
         20, 10000);
+}
+
+// An INVITE flood from one address on the real server (40 INVITEs with plain offers and no audio
+// after): the source gets its share of 4 lines, then 486 Busy Here and, past 30 INVITEs in the
+// minute, 503 with Retry-After; Debian's baresip calling from another address is still answered.
+void TestSipCall::aFloodFromOneSourceLeavesLinesForOthers()
+{
+    QVERIFY(start());
+    std::vector<std::unique_ptr<SipProbe>> flood;
+    for (int i = 0; i < 40; ++i) {
+        flood.push_back(std::make_unique<SipProbe>(m_server->host().sipPort()));
+        flood.back()->invite(kNumber, SipProbe::pcmuOffer(static_cast<quint16>(42000 + 2 * i)));
+    }
+    QMap<int, int> answers;
+    for (const auto &invite : flood)
+        ++answers[invite->waitForFinal()];
+    QCOMPARE(answers.value(200), 4);
+    QCOMPARE(answers.value(486), 26);
+    QCOMPARE(answers.value(503), 10);
+
+    Baresip other(QStringLiteral("g711"), voice::silence(3000), 8000, 1, QStringLiteral("+15557654321"));
+    other.setAddress(QStringLiteral("127.0.0.2"));
+    QVERIFY(other.dial(sipUri(kNumber)));
+    QVERIFY2(!other.waitForEvent(QStringLiteral("CALL_ESTABLISHED")).isEmpty(), qPrintable(other.output()));
+    QVERIFY(other.quit());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM calls WHERE caller_number = '+15557654321'")).toInt(), 1,
+        10000);
 }
 
 QTEST_GUILESS_MAIN(TestSipCall)
