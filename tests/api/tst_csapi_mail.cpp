@@ -108,7 +108,9 @@ void TestCsApiMail::initTestCase()
     QVERIFY2(m_dovecot->start(&error), qPrintable(error));
     m_sink = std::make_unique<SmtpSink>(QStringList{QStringLiteral("--maildir"), sinkMaildir()});
     QVERIFY2(m_sink->isRunning(), qPrintable(m_sink->error()));
-    QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
+    // Each new subject its own conversation, however close together (channels/burstSeconds=0): these
+    // tests are about polling, threading and robots; a sender's burst is tests/engine/tst_mailinbox's.
+    QVERIFY2(m_server.start("[channels]\nburstSeconds=0\n", false, &error), qPrintable(error));
     m_admin = m_server.client(api::Role::Admin);
     putMailbox(MailboxSettings::kMaxPollSeconds); // polled when the tests ask (and once at the start)
     ImapAccount account;

@@ -132,6 +132,8 @@ void ChannelSessions::createThread(const NewThread &r, QObject *context, const Q
 std::optional<ChannelThread> ChannelSessions::burstThread(
     const QString &companyId, const QString &kind, const QString &peer)
 {
+    if (m_burstMs <= 0)
+        return std::nullopt;
     const std::optional<ChannelThread> open = m_engine.core().store().channels().openThread(companyId, kind, peer);
     if (!open || open->activeAt < m_engine.clock().nowMs() - m_burstMs)
         return std::nullopt;
