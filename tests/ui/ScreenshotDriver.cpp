@@ -257,11 +257,13 @@ int main(int argc, char **argv)
         ConfigView *config = w.configuration();
         if (auto *numbers = qobject_cast<QPlainTextEdit *>(config->form().field(QStringLiteral("voice.numbers"))))
             numbers->setPlainText(QStringLiteral("+15550100"));
-        if (auto *scroll = config->findChild<QScrollArea *>(QStringLiteral("configScroll")))
-            if (QWidget *section = config->findChild<QWidget *>(QStringLiteral("section_voice")))
-                scroll->verticalScrollBar()->setValue(section->y());
-        QTimer::singleShot(
-            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-calls.png")), &app, shootConfigAi); });
+        QTimer::singleShot(kPaintMs, &app, [&, config] { // once the warning is laid out
+            if (auto *scroll = config->findChild<QScrollArea *>(QStringLiteral("configScroll")))
+                if (QWidget *warning = config->findChild<QWidget *>(QStringLiteral("openCallsWarning")))
+                    scroll->ensureWidgetVisible(warning, 0, 16);
+            QTimer::singleShot(
+                kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-calls.png")), &app, shootConfigAi); });
+        });
     };
     // The company's business hours in the configuration (the SLA clocks count only these).
     std::function<void()> shootConfigHours = [&] {
