@@ -1,5 +1,6 @@
 #include "core/runtime/SipDoor.h"
 
+#include "core/api/http/AddressRanges.h"
 #include "core/runtime/SipCallLink.h"
 
 #include <QLoggingCategory>
@@ -105,13 +106,11 @@ std::optional<voice::sip::SipVerdict> SipDoor::admitCaller(const Company &compan
 
 bool SipDoor::allows(const QStringList &sources, const QHostAddress &address)
 {
-    for (const QString &source : sources) {
-        const bool match = source.contains(QLatin1Char('/')) ? address.isInSubnet(QHostAddress::parseSubnet(source))
-                                                             : address.isEqual(QHostAddress(source));
-        if (match)
-            return true;
-    }
-    return false;
+    http::AddressRanges ranges;
+    for (const QString &source : sources)
+        if (const auto range = http::AddressRanges::rangeOf(source)) // each was checked when it was set
+            ranges.add(*range);
+    return ranges.contains(address);
 }
 
 } // namespace tierdesk::api

@@ -2,8 +2,8 @@
 // is the schema, then each setting's range. Every refusal names the dotted path of the
 // first problem found, as "path: reason".
 #include "core/api/cs/CsConfigJson.h"
+#include "core/api/http/AddressRanges.h"
 
-#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
@@ -369,7 +369,7 @@ Status checkDigest(const QJsonValue &value)
                 QStringLiteral("passwordSet")}
                  .contains(it.key()))
             return invalidAt(QStringLiteral("voice.sip.digest.") + it.key(), QStringLiteral("unknown key"));
-    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._~+-]{1,64}$"));
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._~+-]{1,%1}$").arg(SipAccess::kMaxUsernameChars));
     if (!token.match(digest.value(QLatin1String("username")).toString()).hasMatch())
         return invalidAt(
             QStringLiteral("voice.sip.digest.username"), QStringLiteral("1 to 64 letters, digits or . _ ~ + -"));
@@ -379,16 +379,17 @@ Status checkDigest(const QJsonValue &value)
             return invalidAt(QStringLiteral("voice.sip.digest.password"), QStringLiteral("8 to 128 characters"));
     }
     if (const QJsonValue algorithms = digest.value(QLatin1String("algorithms")); !algorithms.isUndefined()) {
-        const QJsonArray list = algorithms.toArray();
+        const Status notOne
+            = invalidAt(QStringLiteral("voice.sip.digest.algorithms"), QStringLiteral("SHA-256 and/or MD5"));
+        if (!algorithms.isArray() || algorithms.toArray().isEmpty())
+            return notOne;
         QSet<QString> seen;
-        for (const QJsonValue &a : list) {
+        for (const QJsonValue &a : algorithms.toArray()) {
             const QString name = a.toString().toUpper();
             if (!SipAccess::defaultAlgorithms().contains(name) || seen.contains(name))
-                return invalidAt(QStringLiteral("voice.sip.digest.algorithms"), QStringLiteral("SHA-256 and/or MD5"));
+                return notOne;
             seen.insert(name);
         }
-        if (!algorithms.isArray() || list.isEmpty())
-            return invalidAt(QStringLiteral("voice.sip.digest.algorithms"), QStringLiteral("SHA-256 and/or MD5"));
     }
     return Ok{};
 }
@@ -401,9 +402,7 @@ Status checkSipAccess(const QJsonObject &sip)
         return invalidAt(QStringLiteral("voice.sip.allowedSources"), QStringLiteral("at most 50 sources"));
     for (const QJsonValue &source : sources) {
         const QString text = source.toString().trimmed();
-        const bool subnet = text.contains(QLatin1Char('/'));
-        if (text.size() > SipAccess::kMaxSourceChars
-            || (subnet ? QHostAddress::parseSubnet(text).first.isNull() : QHostAddress(text).isNull()))
+        if (text.size() > SipAccess::kMaxSourceChars || !http::AddressRanges::rangeOf(text))
             return invalidAt(QStringLiteral("voice.sip.allowedSources"),
                 QStringLiteral("each an IP address or a CIDR range (203.0.113.7, 54.172.60.0/30), not %1")
                     .arg(source.toString().left(SipAccess::kMaxSourceChars)));

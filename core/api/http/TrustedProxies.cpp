@@ -96,31 +96,21 @@ Result<TrustedProxies> TrustedProxies::parse(const QString &list)
         const QString entry = raw.trimmed();
         if (entry.isEmpty())
             continue;
-        QPair<QHostAddress, int> range = QHostAddress::parseSubnet(entry);
-        if (range.first.isNull() && !entry.contains(QLatin1Char('/'))) {
-            const QHostAddress single(entry);
-            range = {single, single.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32};
-        }
-        if (range.first.isNull())
+        const std::optional<QPair<QHostAddress, int>> range = AddressRanges::rangeOf(entry);
+        if (!range)
             return makeError(ErrorKind::InvalidArgument,
                 QStringLiteral("server/trustedProxies: \"%1\" is no address or CIDR range").arg(entry.left(80)));
         if (out.m_ranges.size() >= kMaxEntries)
             return makeError(ErrorKind::InvalidArgument,
                 QStringLiteral("server/trustedProxies: at most %1 entries").arg(kMaxEntries));
-        out.m_ranges << range;
+        out.m_ranges.add(*range);
     }
     return out;
 }
 
 bool TrustedProxies::trusts(const QHostAddress &address) const
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4); // an IPv4-mapped peer as its IPv4 self
-    const QHostAddress plain = isV4 ? QHostAddress(v4) : address;
-    for (const auto &range : m_ranges)
-        if (plain.isInSubnet(range))
-            return true;
-    return false;
+    return m_ranges.contains(address);
 }
 
 // The hops as the proxies appended them, client first: the right-most one that is no trusted

@@ -1,10 +1,8 @@
 #pragma once
 
+#include "core/api/http/AddressRanges.h"
 #include "core/common/Result.h"
 
-#include <QHostAddress>
-#include <QList>
-#include <QPair>
 #include <QString>
 
 namespace tierdesk::http {
@@ -31,7 +29,7 @@ public:
     void apply(HttpRequest &request) const;
 
 private:
-    QList<QPair<QHostAddress, int>> m_ranges;
+    AddressRanges m_ranges;
 
     QHostAddress clientOf(const QList<QHostAddress> &hops, const QHostAddress &peer) const;
 };

@@ -156,12 +156,10 @@ void ChannelOutbox::toPerson(const ChannelThread &thread)
             const std::optional<Session> header = m_engine.sessionHeader(thread.sessionId);
             if (!header || header->currentTier == Tier::HumanAgent || header->status == SessionStatus::Resolved)
                 return; // once: it is a person's already
-            m_engine.escalate(thread.companyId, thread.sessionId, EscalationReason::TechnicalLimitation,
-                Tier::HumanAgent,
+            ChannelSessions::toPerson(m_engine, thread,
                 QStringLiteral("A reply to %1 was held back: %2 automatic replies in the last hour, the most allowed")
                     .arg(thread.peer)
-                    .arg(kMaxAutomaticPerHour),
-                ChannelSessions::actorFor(thread.kind, thread.peer));
+                    .arg(kMaxAutomaticPerHour));
         },
         Qt::QueuedConnection);
 }

@@ -140,34 +140,39 @@ std::optional<ChannelThread> ChannelSessions::burstThread(
     return open;
 }
 
-void ChannelSessions::holdBackIfFlooding(const ChannelThread &thread)
+bool ChannelSessions::aiAnswersNext(const ChannelThread &thread)
 {
     const std::optional<Session> header = m_engine.sessionHeader(thread.sessionId);
-    if (!header || header->currentTier == Tier::HumanAgent || header->status == SessionStatus::Resolved)
-        return;
+    if (!header || header->currentTier == Tier::HumanAgent)
+        return false;
+    if (header->status == SessionStatus::Resolved)
+        return true;
     const qint64 hourAgo = m_engine.clock().nowMs() - 3600LL * 1000;
     const int answers = m_engine.core().store().channels().aiRepliesTo(thread.companyId, thread.peer, hourAgo)
         + m_turnsUnderWay.value(senderKey(thread.companyId, thread.peer));
     if (answers < kMaxAnswersPerHour)
-        return;
-    const Result<Session> escalated
-        = m_engine.escalate(thread.companyId, thread.sessionId, EscalationReason::TechnicalLimitation, Tier::HumanAgent,
-            QStringLiteral("Held back from the AI: it answered %1 %2 times in the last hour, the most it may")
-                .arg(thread.peer)
-                .arg(kMaxAnswersPerHour),
-            actorFor(thread.kind, thread.peer));
+        return true;
+    return !toPerson(m_engine, thread,
+        QStringLiteral("Held back from the AI: it answered %1 %2 times in the last hour, the most it may")
+            .arg(thread.peer)
+            .arg(kMaxAnswersPerHour));
+}
+
+bool ChannelSessions::toPerson(SessionEngine &engine, const ChannelThread &thread, const QString &why)
+{
+    const Result<Session> escalated = engine.escalate(thread.companyId, thread.sessionId,
+        EscalationReason::TechnicalLimitation, Tier::HumanAgent, why, actorFor(thread.kind, thread.peer));
     if (!escalated)
         qWarning("the conversation %s could not go to a person: %s", qPrintable(thread.sessionId),
             qPrintable(escalated.error().message));
+    return escalated.ok();
 }
 
 void ChannelSessions::post(const ChannelThread &thread, const QString &text, const MessageMeta &meta,
     const QString &inboundRowId, QObject *context, std::function<void(Result<QString>)> done)
 {
-    holdBackIfFlooding(thread);
-    const std::optional<Session> header = m_engine.sessionHeader(thread.sessionId);
+    const bool aiAnswers = aiAnswersNext(thread);
     const QString sender = senderKey(thread.companyId, thread.peer);
-    const bool aiAnswers = header && header->currentTier != Tier::HumanAgent;
     if (aiAnswers)
         ++m_turnsUnderWay[sender];
     QPointer<QObject> guard(context);

@@ -63,6 +63,9 @@ public:
 
     // The actor a channel's customer messages are recorded by.
     static Actor actorFor(const QString &kind, const QString &peer);
+    // The thread's conversation to the human tier (TECHNICAL_LIMITATION, `why` its notes), as what
+    // floods the AI is held back; logged when it cannot be.
+    static bool toPerson(SessionEngine &engine, const ChannelThread &thread, const QString &why);
 
     // channels/burstSeconds: how close together a sender's new conversations join into one.
     void setBurstMs(qint64 ms) { m_burstMs = ms; }
@@ -72,8 +75,9 @@ public:
 private:
     QString freeShortId(const QString &companyId);
     void createThread(const NewThread &request, QObject *context, const QString &key);
-    // Over the hourly bound: the thread's session to a person (once), before the message is posted.
-    void holdBackIfFlooding(const ChannelThread &thread);
+    // Whether the AI answers the thread's next message: not while a person has it; over the hourly
+    // bound its conversation goes to a person (once) instead.
+    bool aiAnswersNext(const ChannelThread &thread);
     static QString senderKey(const QString &companyId, const QString &peer)
     {
         return companyId + QLatin1Char('\n') + peer;

@@ -30,14 +30,20 @@ QString userOf(const struct pl &user)
     return plain.match(s).hasMatch() ? s : QString();
 }
 
-QString addressOf(const struct sa &sa)
+// libre's print of a socket address: %J with its port, %j the address alone.
+QString printed(const char *format, const struct sa &sa)
 {
     char text[64] = {};
-    re_snprintf(text, sizeof text, "%J", &sa);
+    re_snprintf(text, sizeof text, format, &sa);
     return QString::fromLatin1(text);
 }
 
 } // namespace
+
+QString SipLeg::hostOf(const struct sa &sa)
+{
+    return printed("%j", sa);
+}
 
 SipLeg::SipLeg(SipStack &stack, quint64 key) : m_stack(stack), m_key(key)
 {
@@ -69,10 +75,8 @@ bool SipLeg::offer(
     m_incoming.number = userOf(msg->uri.user);
     m_incoming.from = userOf(msg->from.uri.user);
     m_incoming.fromName = plString(msg->from.dname, 100).remove(QLatin1Char('"')).trimmed();
-    m_incoming.peer = addressOf(msg->src);
-    char source[64] = {};
-    re_snprintf(source, sizeof source, "%j", &msg->src);
-    m_incoming.source = QString::fromLatin1(source);
+    m_incoming.peer = printed("%J", msg->src);
+    m_incoming.source = hostOf(msg->src);
     sip_msg_hdr_apply(msg, true, SIP_HDR_AUTHORIZATION, &SipLeg::onAuthorization, &m_incoming.authorizations);
     m_signalling = msg->src;
     m_tcp = msg->tp == SIP_TRANSP_TCP;

@@ -25,6 +25,8 @@ public:
     bool offer(
         const struct sip_msg *msg, const struct sa &bind, const QByteArray &advertised, int *status, QString *why);
     const SipIncoming &incoming() const { return m_incoming; }
+    // A socket address's host alone, as a source is named ("192.0.2.7", "2001:db8::1").
+    static QString hostOf(const struct sa &sa);
 
     // The owner's answer: 200 (the session starts) or a refusal.
     bool answer(struct sipsess_sock *sessions, const QString &contact);

@@ -282,9 +282,7 @@ void SipStack::onInvite(const struct sip_msg *msg)
 
 bool SipStack::admitSource(const struct sip_msg *msg)
 {
-    char text[64] = {};
-    re_snprintf(text, sizeof text, "%j", &msg->src);
-    const QString source = QString::fromLatin1(text);
+    const QString source = SipLeg::hostOf(msg->src);
     int underWay = 0;
     for (const auto &[key, leg] : m_legs)
         underWay += sa_cmp(&leg->signalling(), &msg->src, SA_ADDR) ? 1 : 0;
