@@ -64,6 +64,9 @@ const QList<Key> &all()
             "Web calls at once through one widget key (the key is public: anyone may use it); one more is told "
             "the line is busy (1-500)"},
         {VoiceDecoders, 2, "Threads recognising and speaking calls' audio at once (1-64)"},
+        {VoiceReadyDecoders, 0,
+            "Speech decoders loaded when the server starts and kept (about 28 MB each), so callers who speak "
+            "for the first time at the same moment do not each wait for one to load (0-500, at most voice/maxCalls)"},
         {VoiceVocabularySize, 20000,
             "The speech model's most likely words a call is heard with, the customer-service words added (0: all "
             "72,547; more costs CPU)"},

@@ -63,6 +63,7 @@ inline constexpr char VoiceMaxCallsPerSource[] = "voice/maxCallsPerSource";
 inline constexpr char VoiceInvitesPerSourcePerMinute[] = "voice/invitesPerSourcePerMinute";
 inline constexpr char VoiceMaxCallsPerWidgetKey[] = "voice/maxCallsPerWidgetKey";
 inline constexpr char VoiceDecoders[] = "voice/decoders";
+inline constexpr char VoiceReadyDecoders[] = "voice/readyDecoders";
 inline constexpr char VoiceVocabularySize[] = "voice/vocabularySize";
 inline constexpr char VoiceSilencePromptSeconds[] = "voice/silencePromptSeconds";
 inline constexpr char VoiceIdleSeconds[] = "voice/idleSeconds";

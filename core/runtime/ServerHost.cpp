@@ -171,6 +171,7 @@ voice::CallCenter &ServerHost::callCenter()
         calls.callsPerSourcePerMinute = qBound(1, s.intValue(settings::VoiceInvitesPerSourcePerMinute), 10000);
         calls.maxCallsPerWidgetKey = qBound(1, s.intValue(settings::VoiceMaxCallsPerWidgetKey), 500);
         calls.decoders = qBound(1, s.intValue(settings::VoiceDecoders), 64);
+        calls.readyDecoders = qBound(0, s.intValue(settings::VoiceReadyDecoders), calls.maxCalls);
         calls.speech.vocabularySize = qMax(0, s.intValue(settings::VoiceVocabularySize));
         calls.silencePromptMs = 1000 * qBound(3, s.intValue(settings::VoiceSilencePromptSeconds), 120);
         calls.idleMs = 1000 * qBound(5, s.intValue(settings::VoiceIdleSeconds), 600);

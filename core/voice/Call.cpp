@@ -31,6 +31,7 @@ struct Call::Speech {
 // The call's ear, used on the call's lane only: a recogniser borrowed from the pool while the caller
 // speaks (from a turn's start to its end), none while they are silent.
 struct Call::Ear {
+    std::weak_ptr<DecoderPool::Lane> lane; // told which language model the decoder shares (setGate)
     std::shared_ptr<RecognizerPool> pool;
     SpeechRecognizer::Options options;
     std::unique_ptr<SpeechRecognizer> recognizer; // during a turn
@@ -42,8 +43,11 @@ struct Call::Ear {
     bool borrow();
     void giveBack()
     {
-        if (recognizer)
-            pool->give(std::move(recognizer), options, reinterpret_cast<quintptr>(this));
+        if (!recognizer)
+            return;
+        if (const std::shared_ptr<DecoderPool::Lane> on = lane.lock())
+            on->setGate(nullptr);
+        pool->give(std::move(recognizer), options, reinterpret_cast<quintptr>(this));
     }
 };
 
@@ -57,6 +61,8 @@ bool Call::Ear::borrow()
         return false;
     }
     recognizer = std::move(*lent);
+    if (const std::shared_ptr<DecoderPool::Lane> on = lane.lock())
+        on->setGate(recognizer->languageModelInUse());
     if (std::exchange(digitsNext, false))
         recognizer->expectDigits();
     return true;
@@ -89,6 +95,7 @@ Call::Call(std::shared_ptr<DecoderPool::Lane> lane, const SpeechRecognizer::Opti
     SpeechSynthesizer voice, const Options &options, QObject *parent)
     : QObject(parent), m_lane(std::move(lane)), m_ear(std::make_shared<Ear>()), m_voice(voice), m_options(options)
 {
+    m_ear->lane = m_lane;
     m_ear->pool = m_lane->recognizers();
     m_ear->options = recognizer;
     m_pacer.setInterval(qMax(5, options.paceMs));

@@ -4,6 +4,7 @@
 
 #include <QThreadPool>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -40,6 +41,9 @@ public:
     std::shared_ptr<Lane> openLane(); // nullptr when maxLanes lanes are open
     int maxConcurrent() const { return m_threads.maxThreadCount(); }
     RecognizerPool &recognizers() { return *m_recognizers; }
+    // Makes `count` decoders ahead on the pool's threads, after any call's work, and keeps them
+    // (voice/readyDecoders; RecognizerPool::keepReady). A failure to load is logged.
+    void keepReady(int count, const SpeechRecognizer::Options &options);
     int openLanes() const;
     bool waitForDone(int msecs = -1) { return m_threads.waitForDone(msecs); }
 
@@ -48,10 +52,12 @@ private:
         std::mutex mutex;
         int open = 0;
         int max = 0;
+        std::atomic<int> queued{0}; // lanes waiting in the pool's queue for a thread
     };
     QThreadPool m_threads;
     std::shared_ptr<LaneCount> m_lanes;
     std::shared_ptr<RecognizerPool> m_recognizers; // lanes share it: their jobs may outlive the pool's owner
+    std::shared_ptr<std::atomic<bool>> m_closing = std::make_shared<std::atomic<bool>>(false); // for keepReady's jobs
 };
 
 class DecoderPool::Lane : public std::enable_shared_from_this<DecoderPool::Lane> {
@@ -62,12 +68,18 @@ public:
     void post(std::function<void()> job, Priority priority = Priority::Normal);
     // The pool's decoders, lent for a turn; shared so that a job that outlives the pool may still give back.
     const std::shared_ptr<RecognizerPool> &recognizers() const { return m_recognizers; }
+    // While set, the lane's jobs need this lock (the language model its decoder shares with others,
+    // SharedLanguageModel): a thread that finds it taken gives the lane's turn to another lane that
+    // waits, instead of waiting itself (it waits when none does). Set and cleared by the lane's jobs.
+    void setGate(std::shared_ptr<std::recursive_mutex> gate);
 
 private:
     friend class DecoderPool;
     Lane(QThreadPool *threads, std::shared_ptr<LaneCount> count, std::shared_ptr<RecognizerPool> recognizers);
     void schedule(Priority priority); // with m_mutex held
     void drain();
+    // The gate's lock for the next job, or an empty lock when the thread should serve another lane.
+    std::unique_lock<std::recursive_mutex> passGate(const std::shared_ptr<std::recursive_mutex> &gate);
 
     QThreadPool *m_threads;
     std::shared_ptr<LaneCount> m_count;
@@ -78,6 +90,7 @@ private:
     bool m_scheduled = false;
     QRunnable *m_waiting = nullptr; // the lane's runnable while it waits in the pool's queue
     Priority m_waitingPriority = Priority::Normal;
+    std::shared_ptr<std::recursive_mutex> m_gate;
 };
 
 } // namespace tierdesk::voice

@@ -36,6 +36,7 @@ Result<std::unique_ptr<SpeechRecognizer>> RecognizerPool::take(const SpeechRecog
             Idle idle = std::move(m_idle[static_cast<size_t>(chosen)]);
             m_idle.erase(m_idle.begin() + chosen);
             ++m_lent;
+            ++m_lentByKind[kind];
             if (idle.lastOwner != owner)
                 idle.recognizer->forgetVoice(); // another caller's voice is not this one's
             return std::move(idle.recognizer);
@@ -46,9 +47,43 @@ Result<std::unique_ptr<SpeechRecognizer>> RecognizerPool::take(const SpeechRecog
     if (made) {
         const std::lock_guard<std::mutex> guard(m_mutex);
         ++m_lent;
+        ++m_lentByKind[kind];
         ++m_made;
     }
     return made;
+}
+
+void RecognizerPool::keepReady(int count, const SpeechRecognizer::Options &options)
+{
+    const std::lock_guard<std::mutex> guard(m_mutex);
+    m_ready = qMax(0, count);
+    m_readyOptions = options;
+}
+
+Status RecognizerPool::prepare()
+{
+    SpeechRecognizer::Options options;
+    {
+        const std::lock_guard<std::mutex> guard(m_mutex);
+        if (keptOf(kindOf(m_readyOptions)) >= m_ready)
+            return Ok{};
+        options = m_readyOptions;
+    }
+    Result<std::unique_ptr<SpeechRecognizer>> made = SpeechRecognizer::create(options);
+    if (!made)
+        return made.error();
+    const std::lock_guard<std::mutex> guard(m_mutex);
+    ++m_made;
+    m_idle.push_back({kindOf(options), 0, std::move(*made), m_clock.elapsed()});
+    return Ok{};
+}
+
+int RecognizerPool::keptOf(const QString &kind) const
+{
+    int kept = m_lentByKind.value(kind);
+    for (const Idle &idle : m_idle)
+        kept += idle.kind == kind ? 1 : 0;
+    return kept;
 }
 
 void RecognizerPool::give(
@@ -58,26 +93,40 @@ void RecognizerPool::give(
         return;
     if (recognizer->inTurn())
         recognizer->finish(); // a call that ended mid-turn: its words are not wanted
+    const QString kind = kindOf(options);
     std::vector<std::unique_ptr<SpeechRecognizer>> freed; // freed outside the lock
     const std::lock_guard<std::mutex> guard(m_mutex);
     m_lent = qMax(0, m_lent - 1);
+    if (int &lent = m_lentByKind[kind]; --lent <= 0)
+        m_lentByKind.remove(kind);
     freed = expire();
-    m_idle.push_back({kindOf(options), owner, std::move(recognizer), m_clock.elapsed()});
-    if (static_cast<int>(m_idle.size()) > m_maxIdle) {
-        freed.push_back(std::move(m_idle.front().recognizer));
-        m_idle.erase(m_idle.begin());
+    m_idle.push_back({kind, owner, std::move(recognizer), m_clock.elapsed()});
+    std::vector<std::unique_ptr<SpeechRecognizer>> beyond
+        = freeIdle([this](const Idle &) { return static_cast<int>(m_idle.size()) > qMax(m_maxIdle, m_ready); });
+    std::move(beyond.begin(), beyond.end(), std::back_inserter(freed));
+}
+
+// Oldest first, while `more` says so, but never those kept ready.
+std::vector<std::unique_ptr<SpeechRecognizer>> RecognizerPool::freeIdle(const std::function<bool(const Idle &)> &more)
+{
+    std::vector<std::unique_ptr<SpeechRecognizer>> freed;
+    const QString readyKind = kindOf(m_readyOptions);
+    int spareReady = keptOf(readyKind) - m_ready;
+    for (auto it = m_idle.begin(); it != m_idle.end() && more(*it);) {
+        if (it->kind == readyKind && spareReady-- <= 0) {
+            ++it;
+            continue;
+        }
+        freed.push_back(std::move(it->recognizer));
+        it = m_idle.erase(it);
     }
+    return freed;
 }
 
 std::vector<std::unique_ptr<SpeechRecognizer>> RecognizerPool::expire()
 {
-    std::vector<std::unique_ptr<SpeechRecognizer>> out;
     const qint64 now = m_clock.elapsed();
-    while (!m_idle.empty() && now - m_idle.front().since >= m_idleMs) { // oldest first
-        out.push_back(std::move(m_idle.front().recognizer));
-        m_idle.erase(m_idle.begin());
-    }
-    return out;
+    return freeIdle([&](const Idle &idle) { return now - idle.since >= m_idleMs; });
 }
 
 int RecognizerPool::idle() const

@@ -4,7 +4,9 @@
 #include "core/voice/SpeechRecognizer.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -12,12 +14,15 @@
 namespace tierdesk::voice {
 
 // The calls' speech decoders, lent for one turn of a caller's speech and given back after it, so a
-// call holds none while its caller is silent (a decoder is some 56 MB of models). Decoders made with
+// call holds none while its caller is silent (a decoder is some 22 MB, and a share of
+// a 27 MB language model: SharedLanguageModel). Decoders made with
 // the same options are one kind; a caller gets back the one it used last when that one is idle (it
 // has adapted to their voice), else any idle one, which forgets the voice it heard before, else a new
 // one. A decoder idle for idleMs is freed (looked at whenever one is lent or given back), and at most
-// maxIdle wait: speaking calls keep theirs warm from turn to turn, silent ones cost none. Any thread
-// may use it.
+// maxIdle wait: speaking calls keep theirs warm from turn to turn, silent ones cost none. keepReady()
+// keeps some of one kind made ahead and never freed (voice/readyDecoders): callers who all speak
+// for the first time at once then find decoders waiting instead of each waiting for one to load.
+// Any thread may use it.
 class RecognizerPool {
 public:
     static constexpr qint64 kIdleMs = 60000;
@@ -32,6 +37,13 @@ public:
     // `owner`: who asks (a call's ear); fails when a new decoder cannot be made (its models).
     Result<std::unique_ptr<SpeechRecognizer>> take(const SpeechRecognizer::Options &options, quintptr owner);
     void give(std::unique_ptr<SpeechRecognizer> recognizer, const SpeechRecognizer::Options &options, quintptr owner);
+
+    // At least `count` decoders of this kind are kept, lent or idle, whatever their idle time (the
+    // pool's maxIdle grows to count); prepare() makes them.
+    void keepReady(int count, const SpeechRecognizer::Options &options);
+    // Makes one decoder of the kind kept ready and leaves it idle, unless enough are made already.
+    // Fails when its models cannot be loaded.
+    Status prepare();
 
     int idle() const;
     int lent() const;
@@ -48,6 +60,10 @@ private:
     // Those idle too long, out of m_idle (with m_mutex held); freed by the caller outside the lock.
     std::vector<std::unique_ptr<SpeechRecognizer>> expire();
 
+    int keptOf(const QString &kind) const; // lent or idle, with m_mutex held
+    // Idle ones, oldest first, while `more` holds, but never those kept ready (with m_mutex held).
+    std::vector<std::unique_ptr<SpeechRecognizer>> freeIdle(const std::function<bool(const Idle &)> &more);
+
     const int m_maxIdle;
     const qint64 m_idleMs;
     QElapsedTimer m_clock;
@@ -55,6 +71,9 @@ private:
     std::vector<Idle> m_idle; // oldest first
     int m_lent = 0;
     int m_made = 0;
+    int m_ready = 0; // kept of m_readyOptions' kind (keepReady)
+    SpeechRecognizer::Options m_readyOptions;
+    QHash<QString, int> m_lentByKind;
 };
 
 } // namespace tierdesk::voice

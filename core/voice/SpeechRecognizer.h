@@ -7,11 +7,14 @@
 #include <QStringList>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 struct ps_decoder_s;
 
 namespace tierdesk::voice {
+
+class SharedLanguageModel;
 
 // What a caller said in one turn.
 struct Recognition {
@@ -67,16 +70,20 @@ public:
     // The turn's words; an empty Recognition when none was started.
     Recognition finish();
     bool inTurn() const { return m_inTurn; }
+    // The lock this decoder takes while it decodes: its language model is shared with a few others
+    // (SharedLanguageModel); a lane running its jobs may hold it around them (DecoderPool::Lane::setGate).
+    std::shared_ptr<std::recursive_mutex> languageModelInUse() const;
 
     static QString defaultModelDir();
     static QString digitsGrammar();
 
 private:
     SpeechRecognizer() = default;
-    QString hypothesis() const;
-    Recognition collect(bool digits) const;
+    QString hypothesis() const; // with the language model in use
+    Recognition collect(bool digits) const; // the same
 
     ps_decoder_s *m_decoder = nullptr;
+    std::shared_ptr<SharedLanguageModel> m_languageModel; // held while the decoder decodes
     Options m_options;
     std::vector<float> m_initialMean; // the cepstral mean (CMN) the model starts a decoder with
     QByteArray m_lmSearch; // the language model's search, the decoder's first

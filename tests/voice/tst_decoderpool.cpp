@@ -19,6 +19,8 @@ private slots:
     void callsAreRecognisedSideBySide();
     void anUrgentLaneGoesFirst();
     void recognizersAreLentAndBounded();
+    void readyDecodersAreMadeAheadAndKept();
+    void aLaneWhoseGateIsTakenLetsAnotherRun();
 };
 
 // Four lanes of 200 jobs on two threads: each lane's jobs in the order posted, never two of one
@@ -190,6 +192,106 @@ void TestDecoderPool::recognizersAreLentAndBounded()
     QVERIFY(brief.take(options, 1));
     QCOMPARE(brief.made(), 2);
     QCOMPARE(brief.idle(), 0);
+}
+
+// voice/readyDecoders: made ahead on the pool's threads, lent without loading anything, and kept
+// however long they are idle and whatever maxIdle says; those beyond the number kept go as before.
+void TestDecoderPool::readyDecodersAreMadeAheadAndKept()
+{
+    DecoderPool decoders(2, 1);
+    const SpeechRecognizer::Options options;
+    decoders.keepReady(2, options);
+    QVERIFY(decoders.waitForDone(60000));
+    RecognizerPool &pool = decoders.recognizers();
+    QCOMPARE(pool.made(), 2);
+    QCOMPARE(pool.idle(), 2);
+    auto a = pool.take(options, 1);
+    auto b = pool.take(options, 2);
+    QVERIFY(a && b);
+    QCOMPARE(pool.made(), 2); // both were ready
+    auto c = pool.take(options, 3);
+    QVERIFY(c);
+    QCOMPARE(pool.made(), 3); // a third caller waits for one to load
+    pool.give(std::move(*a), options, 1);
+    pool.give(std::move(*b), options, 2);
+    pool.give(std::move(*c), options, 3);
+    QCOMPARE(pool.idle(), 2); // maxIdle is 1, but two are kept ready: the third is freed
+    QVERIFY(pool.prepare().ok()); // enough are made: nothing more
+    QCOMPARE(pool.made(), 3);
+
+    RecognizerPool brief(1, 0); // idle past its time at once
+    brief.keepReady(1, options);
+    QVERIFY(brief.prepare().ok());
+    QCOMPARE(brief.made(), 1);
+    auto lent = brief.take(options, 1);
+    auto second = brief.take(options, 2);
+    QVERIFY(lent && second);
+    brief.give(std::move(*lent), options, 1);
+    brief.give(std::move(*second), options, 2);
+    QCOMPARE(brief.idle(), 1); // maxIdle
+    QVERIFY(brief.take(options, 3)); // idle past its time, but kept: lent, not freed
+    QCOMPARE(brief.made(), 2);
+    QCOMPARE(brief.idle(), 0);
+}
+
+// Lanes whose decoders share a language model (a gate): while A's job holds the gate on one
+// thread, the other thread that comes to B (gated too) runs C meanwhile instead of waiting for the
+// gate, and B runs once A is done.
+void TestDecoderPool::aLaneWhoseGateIsTakenLetsAnotherRun()
+{
+    DecoderPool pool(2);
+    const auto gate = std::make_shared<std::recursive_mutex>();
+    std::mutex mutex;
+    std::condition_variable release;
+    bool releaseA = false, releaseD = false;
+    std::atomic<int> holding{0};
+    std::atomic<int> noted{0};
+    std::vector<QString> order;
+    std::mutex orderMutex;
+    const auto note = [&](const char *what) {
+        const std::lock_guard<std::mutex> guard(orderMutex);
+        order.push_back(QString::fromLatin1(what));
+        ++noted;
+    };
+    const auto holdUntil = [&](bool &released) {
+        ++holding;
+        std::unique_lock<std::mutex> lock(mutex);
+        release.wait(lock, [&] { return released; });
+    };
+    const auto let = [&](bool &released) {
+        {
+            const std::lock_guard<std::mutex> guard(mutex);
+            released = true;
+        }
+        release.notify_all();
+    };
+    auto a = pool.openLane();
+    auto b = pool.openLane();
+    auto c = pool.openLane();
+    auto d = pool.openLane();
+    a->setGate(gate);
+    b->setGate(gate);
+    a->post([&] {
+        holdUntil(releaseA);
+        note("a");
+    });
+    d->post([&] {
+        holdUntil(releaseD);
+        note("d");
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(holding.load(), 2, 10000); // both threads busy
+    b->post([&] { note("b"); });
+    c->post([&] { note("c"); });
+    let(releaseD); // the thread comes to B first: its gate is A's
+    QTRY_COMPARE_WITH_TIMEOUT(noted.load(), 2, 10000);
+    {
+        const std::lock_guard<std::mutex> guard(orderMutex);
+        QCOMPARE(order, (std::vector<QString>{QStringLiteral("d"), QStringLiteral("c")}));
+    }
+    let(releaseA);
+    QVERIFY(pool.waitForDone(10000));
+    QCOMPARE(order,
+        (std::vector<QString>{QStringLiteral("d"), QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("b")}));
 }
 
 QTEST_GUILESS_MAIN(TestDecoderPool)

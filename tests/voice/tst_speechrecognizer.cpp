@@ -1,9 +1,16 @@
 #include "core/voice/OrderNumberSpeech.h"
+#include "core/voice/SharedLanguageModel.h"
 #include "core/voice/SpeechRecognizer.h"
 #include "core/voice/SpeechSynthesizer.h"
 #include "core/voice/WordErrorRate.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <future>
+#include <thread>
 
 using namespace tierdesk::voice;
 
@@ -48,6 +55,7 @@ private slots:
     void partialWordsWhileSpeaking();
     void aForgottenVoiceIsHeardAsByANewDecoder();
     void missingModelIsUnavailable();
+    void decodersShareTheLanguageModel();
 
 private:
     std::unique_ptr<SpeechRecognizer> m_recognizer;
@@ -192,6 +200,46 @@ void TestSpeechRecognizer::missingModelIsUnavailable()
     QVERIFY(!created.ok());
     QCOMPARE(created.error().kind, tierdesk::ErrorKind::Unavailable);
     QVERIFY(created.error().message.contains(u"pocketsphinx-en-us"));
+}
+
+// A language model copy serves kDecodersPerCopy decoders and goes with the last of them; two
+// decoders of one copy recognising on two threads at once hear what a decoder alone hears.
+void TestSpeechRecognizer::decodersShareTheLanguageModel()
+{
+    QTemporaryDir models; // the packaged model under a path of its own: copies counted from none
+    const QDir packaged(SpeechRecognizer::defaultModelDir());
+    for (const char *name : {"en-us", "en-us.lm.bin", "cmudict-en-us.dict"})
+        QVERIFY(QFile::link(packaged.filePath(QLatin1String(name)), models.filePath(QLatin1String(name))));
+    const QByteArray lm = QFile::encodeName(models.filePath(QStringLiteral("en-us.lm.bin")));
+    SpeechRecognizer::Options options;
+    options.modelDir = models.path();
+    std::vector<std::unique_ptr<SpeechRecognizer>> decoders;
+    for (int i = 0; i <= SharedLanguageModel::kDecodersPerCopy; ++i) {
+        auto made = SpeechRecognizer::create(options);
+        QVERIFY(made.ok());
+        decoders.push_back(std::move(made.value()));
+    }
+    QCOMPARE(SharedLanguageModel::copies(lm), 2);
+
+    const Pcm sentence = say(QStringLiteral("i want a refund for my order please"));
+    const QString alone = recognise(*decoders.back(), sentence).text; // the second copy's only decoder
+    QVERIFY(!alone.isEmpty());
+    std::promise<void> go;
+    std::shared_future<void> started = go.get_future().share();
+    auto heardBy = [&](SpeechRecognizer *decoder) {
+        return std::async(std::launch::async, [decoder, started, &sentence] {
+            started.wait();
+            return recognise(*decoder, sentence).text;
+        });
+    };
+    auto first = heardBy(decoders[0].get());
+    auto second = heardBy(decoders[1].get());
+    go.set_value();
+    QCOMPARE(first.get(), alone);
+    QCOMPARE(second.get(), alone);
+
+    decoders.clear();
+    QCOMPARE(SharedLanguageModel::copies(lm), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSpeechRecognizer)

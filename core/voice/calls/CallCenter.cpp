@@ -10,6 +10,7 @@ CallCenter::CallCenter(SessionEngine &engine, const CallSettings &settings, QObj
       m_pool(qBound(1, settings.decoders, 64), qBound(1, settings.maxCalls, 500))
 {
     m_settings.speech.extraWords += CallVocabulary::serviceWords();
+    m_pool.keepReady(m_settings.readyDecoders, m_settings.speech);
     m_recordingWriter.setMaxThreadCount(1);
     m_recordingWriter.setObjectName(QStringLiteral("recordings"));
 }

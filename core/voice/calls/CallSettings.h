@@ -13,6 +13,7 @@ struct CallSettings {
     int callsPerSourcePerMinute = 30; // voice/invitesPerSourcePerMinute
     int maxCallsPerWidgetKey = 10; // voice/maxCallsPerWidgetKey
     int decoders = 2; // voice/decoders: threads that recognise and speak for all calls
+    int readyDecoders = 0; // voice/readyDecoders: decoders made ahead and kept, whatever the calls
     int silencePromptMs = 8000; // voice/silencePromptSeconds
     int idleMs = 30000; // voice/idleSeconds: no audio from the caller's side for this long ends the call
     int maxWaitMs = 120000; // voice/maxWaitSeconds: in line this long, the caller may leave a message
