@@ -24,7 +24,9 @@ namespace tierdesk::voice {
 //
 // The decoders themselves are lent for a caller's turn from the pool's RecognizerPool (recognizers()),
 // which keeps them warm between turns (at most one per lane, none idle for a minute): a silent call
-// holds none.
+// holds none. keepReady() loads some ahead (voice/readyDecoders). Decoders share language models
+// (SharedLanguageModel), so a lane whose decoder's model is in use on another thread steps aside
+// for a lane that can run (Lane::setGate).
 //
 // When the threads are short (callers speaking at once need more than the machine has), an urgent
 // job (a caller has stopped speaking and waits for the answer) moves its lane ahead of lanes whose
