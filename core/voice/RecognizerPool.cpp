@@ -58,6 +58,7 @@ void RecognizerPool::keepReady(int count, const SpeechRecognizer::Options &optio
     const std::lock_guard<std::mutex> guard(m_mutex);
     m_ready = qMax(0, count);
     m_readyOptions = options;
+    m_readyKind = kindOf(options);
 }
 
 Status RecognizerPool::prepare()
@@ -65,7 +66,7 @@ Status RecognizerPool::prepare()
     SpeechRecognizer::Options options;
     {
         const std::lock_guard<std::mutex> guard(m_mutex);
-        if (keptOf(kindOf(m_readyOptions)) >= m_ready)
+        if (keptOf(m_readyKind) >= m_ready)
             return Ok{};
         options = m_readyOptions;
     }
@@ -110,10 +111,9 @@ void RecognizerPool::give(
 std::vector<std::unique_ptr<SpeechRecognizer>> RecognizerPool::freeIdle(const std::function<bool(const Idle &)> &more)
 {
     std::vector<std::unique_ptr<SpeechRecognizer>> freed;
-    const QString readyKind = kindOf(m_readyOptions);
-    int spareReady = keptOf(readyKind) - m_ready;
+    int spareReady = keptOf(m_readyKind) - m_ready;
     for (auto it = m_idle.begin(); it != m_idle.end() && more(*it);) {
-        if (it->kind == readyKind && spareReady-- <= 0) {
+        if (it->kind == m_readyKind && spareReady-- <= 0) {
             ++it;
             continue;
         }

@@ -73,6 +73,7 @@ private:
     int m_made = 0;
     int m_ready = 0; // kept of m_readyOptions' kind (keepReady)
     SpeechRecognizer::Options m_readyOptions;
+    QString m_readyKind = kindOf({}); // kindOf(m_readyOptions), worked out once
     QHash<QString, int> m_lentByKind;
 };
 
