@@ -35,7 +35,6 @@ Result<std::unique_ptr<SpeechRecognizer>> RecognizerPool::take(const SpeechRecog
         if (chosen >= 0) {
             Idle idle = std::move(m_idle[static_cast<size_t>(chosen)]);
             m_idle.erase(m_idle.begin() + chosen);
-            ++m_lent;
             ++m_lentByKind[kind];
             if (idle.lastOwner != owner)
                 idle.recognizer->forgetVoice(); // another caller's voice is not this one's
@@ -46,7 +45,6 @@ Result<std::unique_ptr<SpeechRecognizer>> RecognizerPool::take(const SpeechRecog
     Result<std::unique_ptr<SpeechRecognizer>> made = SpeechRecognizer::create(options);
     if (made) {
         const std::lock_guard<std::mutex> guard(m_mutex);
-        ++m_lent;
         ++m_lentByKind[kind];
         ++m_made;
     }
@@ -64,18 +62,20 @@ void RecognizerPool::keepReady(int count, const SpeechRecognizer::Options &optio
 Status RecognizerPool::prepare()
 {
     SpeechRecognizer::Options options;
+    QString kind;
     {
         const std::lock_guard<std::mutex> guard(m_mutex);
         if (keptOf(m_readyKind) >= m_ready)
             return Ok{};
         options = m_readyOptions;
+        kind = m_readyKind;
     }
     Result<std::unique_ptr<SpeechRecognizer>> made = SpeechRecognizer::create(options);
     if (!made)
         return made.error();
     const std::lock_guard<std::mutex> guard(m_mutex);
     ++m_made;
-    m_idle.push_back({kindOf(options), 0, std::move(*made), m_clock.elapsed()});
+    m_idle.push_back({kind, 0, std::move(*made), m_clock.elapsed()});
     return Ok{};
 }
 
@@ -97,7 +97,6 @@ void RecognizerPool::give(
     const QString kind = kindOf(options);
     std::vector<std::unique_ptr<SpeechRecognizer>> freed; // freed outside the lock
     const std::lock_guard<std::mutex> guard(m_mutex);
-    m_lent = qMax(0, m_lent - 1);
     if (int &lent = m_lentByKind[kind]; --lent <= 0)
         m_lentByKind.remove(kind);
     freed = expire();
@@ -138,7 +137,10 @@ int RecognizerPool::idle() const
 int RecognizerPool::lent() const
 {
     const std::lock_guard<std::mutex> guard(m_mutex);
-    return m_lent;
+    int lent = 0;
+    for (const int ofKind : m_lentByKind)
+        lent += ofKind;
+    return lent;
 }
 
 int RecognizerPool::made() const

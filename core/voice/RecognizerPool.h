@@ -69,12 +69,11 @@ private:
     QElapsedTimer m_clock;
     mutable std::mutex m_mutex;
     std::vector<Idle> m_idle; // oldest first
-    int m_lent = 0;
     int m_made = 0;
     int m_ready = 0; // kept of m_readyOptions' kind (keepReady)
     SpeechRecognizer::Options m_readyOptions;
     QString m_readyKind = kindOf({}); // kindOf(m_readyOptions), worked out once
-    QHash<QString, int> m_lentByKind;
+    QHash<QString, int> m_lentByKind; // lent() is their sum
 };
 
 } // namespace tierdesk::voice
